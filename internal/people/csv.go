@@ -1,0 +1,332 @@
+package people
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Import columns. The first seven are required; any column named demo_*
+// is a self-reported demographic attribute. The format is documented in
+// docs/formats.md.
+var (
+	RequiredColumns = []string{"id", "name", "email", "level", "function", "location", "timezone"}
+	OptionalColumns = []string{"department", "work_hours", "hire_date", "manager_id", "languages",
+		"skills_offered", "skills_wanted", "interests", "role", "capacity", "facilitator",
+		"learning_style", "communication_style"}
+)
+
+// DemographicPrefix starts the name of a demographic column.
+const DemographicPrefix = "demo_"
+
+// maxImportProblems caps how many problems an import error lists.
+const maxImportProblems = 20
+
+// Row is one person read from an import file, with where it came from.
+type Row struct {
+	Line         int
+	Person       Person
+	Demographics map[string]string // attribute (without demo_) -> value; empty values omitted
+}
+
+// File is a parsed import file.
+type File struct {
+	Name     string
+	Rows     []Row
+	Columns  map[string]bool // the known columns present in the header
+	Warnings []string        // e.g. unknown columns that were ignored
+	index    map[string]int  // column name -> 0-based position
+}
+
+// Has reports whether the file has the column, so an update touches only
+// the fields the file speaks about.
+func (f *File) Has(column string) bool { return f.Columns[column] }
+
+// Problem is one thing wrong with an import file, at a place.
+type Problem struct {
+	Line    int    // 1-based line of the file; 0 for the file as a whole
+	Column  int    // 1-based column; 0 when not about one cell
+	Field   string // the column's name, when known
+	Message string
+}
+
+// String formats the problem as "line 4, column 7 (timezone): message".
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d", p.Line)
+	}
+	if p.Column > 0 {
+		fmt.Fprintf(&b, ", column %d", p.Column)
+	}
+	if p.Field != "" {
+		if b.Len() > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "(%s)", p.Field)
+	}
+	if b.Len() > 0 {
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Message)
+	return b.String()
+}
+
+// ImportError lists what is wrong with an import file. Nothing of the file
+// was stored.
+type ImportError struct {
+	File     string
+	Problems []Problem
+	More     int // problems found beyond those listed
+}
+
+// Error implements error: "people.csv: line 4, column 7 (timezone): ...".
+func (e *ImportError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(e.File + ": " + p.String())
+	}
+	if e.More > 0 {
+		fmt.Fprintf(&b, "\n%s: and %d more problems", e.File, e.More)
+	}
+	b.WriteString("\nnothing was imported")
+	return b.String()
+}
+
+func (e *ImportError) add(p Problem) {
+	if len(e.Problems) < maxImportProblems {
+		e.Problems = append(e.Problems, p)
+	} else {
+		e.More++
+	}
+}
+
+func (e *ImportError) orNil() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// ParseCSV reads an HR export. Header names are case-insensitive; a UTF-8
+// BOM and CRLF line ends are accepted; unknown columns are ignored with a
+// warning. It checks every row on its own (types, formats, zones) and
+// duplicates within the file; references to other people are checked by
+// the store when importing. On any problem it returns an *ImportError.
+func ParseCSV(name string, r io.Reader) (*File, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	ie := &ImportError{File: name}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	header, err := cr.Read()
+	if err == io.EOF {
+		ie.add(Problem{Message: "the file is empty; it needs a header line with at least " + strings.Join(RequiredColumns, ", ")})
+		return nil, ie
+	}
+	if err != nil {
+		ie.add(csvProblem(err))
+		return nil, ie
+	}
+	f := &File{Name: name, Columns: map[string]bool{}}
+	cols := make([]string, len(header))
+	index := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(h))
+		cols[i] = h
+		switch {
+		case h == "":
+			f.Warnings = append(f.Warnings, fmt.Sprintf("column %d has no name and was ignored", i+1))
+			continue
+		case slices.Contains(RequiredColumns, h) || slices.Contains(OptionalColumns, h):
+			f.Columns[h] = true
+		case strings.HasPrefix(h, DemographicPrefix) && len(h) > len(DemographicPrefix):
+		default:
+			f.Warnings = append(f.Warnings, fmt.Sprintf("unknown column %q (column %d) was ignored", header[i], i+1))
+			cols[i] = ""
+			continue
+		}
+		if j, dup := index[h]; dup {
+			ie.add(Problem{Line: 1, Column: i + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, j+1, i+1)})
+		}
+		index[h] = i
+	}
+	for _, c := range RequiredColumns {
+		if !f.Columns[c] {
+			ie.add(Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header", c)})
+		}
+	}
+	if err := ie.orNil(); err != nil {
+		return nil, err
+	}
+	f.index = index
+
+	ids := map[string]int{}
+	emails := map[string]int{}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			ie.add(csvProblem(err))
+			break
+		}
+		line, _ := cr.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue // a blank line
+		}
+		if len(rec) != len(header) {
+			ie.add(Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
+			continue
+		}
+		row := Row{Line: line}
+		rowProblems := parseRow(&row, rec, cols, index)
+		for _, p := range rowProblems {
+			p.Line = line
+			ie.add(p)
+		}
+		if len(rowProblems) > 0 {
+			continue
+		}
+		p := &row.Person
+		if prev, dup := ids[p.ID]; dup {
+			ie.add(Problem{Line: line, Column: index["id"] + 1, Field: "id", Message: fmt.Sprintf("id %q is also on line %d", p.ID, prev)})
+		}
+		if prev, dup := emails[p.Email]; dup {
+			ie.add(Problem{Line: line, Column: index["email"] + 1, Field: "email", Message: fmt.Sprintf("email %q is also on line %d", p.Email, prev)})
+		}
+		ids[p.ID], emails[p.Email] = line, line
+		f.Rows = append(f.Rows, row)
+	}
+	if err := ie.orNil(); err != nil {
+		return nil, err
+	}
+	if len(f.Rows) == 0 {
+		ie.add(Problem{Message: "the file has a header but no people"})
+		return nil, ie
+	}
+	return f, nil
+}
+
+func csvProblem(err error) Problem {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Problem{Line: pe.Line, Column: pe.Column, Message: "not valid CSV: " + pe.Err.Error()}
+	}
+	return Problem{Message: "not valid CSV: " + err.Error()}
+}
+
+// parseRow fills row from one record and returns the problems of its cells.
+func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
+	var probs []Problem
+	at := func(field string) int { return index[field] + 1 }
+	bad := func(field, format string, args ...any) {
+		probs = append(probs, Problem{Column: at(field), Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	p := &row.Person
+	for i, c := range cols {
+		v := strings.TrimSpace(rec[i])
+		switch c {
+		case "id":
+			p.ID = v
+		case "name":
+			p.Name = v
+		case "email":
+			p.Email = v
+		case "level":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 10 {
+				bad(c, "level %q must be a whole number from 1 to 10", v)
+			}
+			p.Level = n
+		case "function":
+			p.Function = v
+		case "location":
+			p.Location = v
+		case "timezone":
+			p.Timezone = v
+		case "department":
+			p.Department = v
+		case "work_hours":
+			if v != "" {
+				s, e, err := ParseHours(v)
+				if err != nil {
+					bad(c, "work_hours %v (expected local HH:MM-HH:MM such as 09:00-17:00)", err)
+				}
+				p.WorkStart, p.WorkEnd = s, e
+			}
+		case "hire_date":
+			p.HireDate = v
+		case "manager_id":
+			p.ManagerID = v
+		case "languages":
+			p.Languages = SplitList(v)
+		case "skills_offered":
+			p.SkillsOffered = SplitList(v)
+		case "skills_wanted":
+			p.SkillsWanted = SplitList(v)
+		case "interests":
+			p.Interests = SplitList(v)
+		case "role":
+			p.MentoringRole = strings.ToLower(v)
+		case "capacity":
+			if v != "" {
+				n, err := strconv.Atoi(v)
+				if err != nil || n < 1 || n > maxCapacity {
+					bad(c, "capacity %q must be a whole number from 1 to %d", v, maxCapacity)
+				}
+				p.Capacity = n
+			}
+		case "facilitator":
+			switch strings.ToLower(v) {
+			case "yes", "y", "true", "1":
+				p.Facilitator = true
+			case "no", "n", "false", "0", "":
+				p.Facilitator = false
+			default:
+				bad(c, "facilitator %q must be yes or no", v)
+			}
+		case "learning_style":
+			p.LearningStyle = v
+		case "communication_style":
+			p.CommunicationStyle = v
+		default:
+			if strings.HasPrefix(c, DemographicPrefix) && v != "" {
+				if row.Demographics == nil {
+					row.Demographics = map[string]string{}
+				}
+				row.Demographics[strings.TrimPrefix(c, DemographicPrefix)] = v
+			}
+		}
+	}
+	if len(probs) > 0 {
+		return probs
+	}
+	fields := Validate(p)
+	for _, field := range slices.Sorted(maps.Keys(fields)) {
+		col := field
+		if _, ok := index[col]; !ok {
+			col = ""
+		}
+		pr := Problem{Field: field, Message: fields[field]}
+		if col != "" {
+			pr.Column = at(col)
+		}
+		probs = append(probs, pr)
+	}
+	return probs
+}

@@ -1,0 +1,283 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/db"
+)
+
+// ImportResult counts what an import did.
+type ImportResult struct {
+	Created   int
+	Updated   int
+	Unchanged int
+	Warnings  []string
+}
+
+// Import stores a parsed file all-or-nothing: it checks every row against
+// the stored people (duplicate emails, managers that exist, manager cycles)
+// and then creates new people and updates existing ones by id in one
+// transaction. Only the columns present in the file are written, so a file
+// without skills does not wipe skills people entered themselves. Rows equal
+// to what is stored are left untouched, so re-importing a file changes
+// nothing. Access roles and passwords are never set by an import.
+func (s *Store) Import(ctx context.Context, f *File) (ImportResult, error) {
+	res := ImportResult{Warnings: f.Warnings}
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		existing, err := loadForImport(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := checkReferences(f, existing); err != nil {
+			return err
+		}
+		order := managersFirst(f.Rows)
+		now := s.now()
+		var creates, updates []*Row
+		for _, i := range order {
+			r := &f.Rows[i]
+			old, ok := existing.people[r.Person.ID]
+			switch {
+			case !ok:
+				creates = append(creates, r)
+			case !sameAsStored(f, r, old):
+				updates = append(updates, r)
+			default:
+				res.Unchanged++
+			}
+		}
+		if err := insertPeople(ctx, tx, creates, now); err != nil {
+			return err
+		}
+		for _, r := range updates {
+			if err := updatePerson(ctx, tx, f, r, now); err != nil {
+				return err
+			}
+		}
+		res.Created, res.Updated = len(creates), len(updates)
+		return nil
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// storedPerson is what an import compares a row with.
+type storedPerson struct {
+	Person
+	demographics map[string]string
+}
+
+type storedPeople struct {
+	people map[string]*storedPerson
+	emails map[string]string // email -> id
+}
+
+func loadForImport(ctx context.Context, tx db.Querier) (*storedPeople, error) {
+	st := &storedPeople{people: map[string]*storedPerson{}, emails: map[string]string{}}
+	rows, err := tx.QueryContext(ctx, "SELECT "+personColumns+" FROM people")
+	if err != nil {
+		return nil, fmt.Errorf("load people: %w", err)
+	}
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load people: %w", err)
+		}
+		st.people[p.ID] = &storedPerson{Person: p}
+		st.emails[p.Email] = p.ID
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load people: %w", err)
+	}
+	rows, err = tx.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position")
+	if err != nil {
+		return nil, fmt.Errorf("load tags: %w", err)
+	}
+	for rows.Next() {
+		var id, kind, v string
+		if err := rows.Scan(&id, &kind, &v); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load tags: %w", err)
+		}
+		if p := st.people[id]; p != nil {
+			if l := p.list(kind); l != nil {
+				*l = append(*l, v)
+			}
+		}
+	}
+	rows.Close()
+	rows, err = tx.QueryContext(ctx, "SELECT person_id, attribute, value FROM demographics")
+	if err != nil {
+		return nil, fmt.Errorf("load demographics: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, attr, v string
+		if err := rows.Scan(&id, &attr, &v); err != nil {
+			return nil, fmt.Errorf("load demographics: %w", err)
+		}
+		if p := st.people[id]; p != nil {
+			if p.demographics == nil {
+				p.demographics = map[string]string{}
+			}
+			p.demographics[attr] = v
+		}
+	}
+	return st, rows.Err()
+}
+
+// checkReferences finds emails used by another stored person, managers that
+// do not exist, and manager cycles, in the state after the import.
+func checkReferences(f *File, st *storedPeople) error {
+	ie := &ImportError{File: f.Name}
+	inFile := make(map[string]int, len(f.Rows))
+	for i, r := range f.Rows {
+		inFile[r.Person.ID] = i
+	}
+	col := func(name string) int { return columnIndex(f, name) }
+	for _, r := range f.Rows {
+		if other, ok := st.emails[r.Person.Email]; ok && other != r.Person.ID {
+			// Taken, unless that person's row in this file changes their email.
+			if j, moving := inFile[other]; !moving || f.Rows[j].Person.Email == r.Person.Email {
+				ie.add(Problem{Line: r.Line, Column: col("email"), Field: "email",
+					Message: fmt.Sprintf("email %q already belongs to person %q", r.Person.Email, other)})
+			}
+		}
+	}
+	manager := func(id string) string {
+		if i, ok := inFile[id]; ok && f.Has("manager_id") {
+			return f.Rows[i].Person.ManagerID
+		}
+		if p := st.people[id]; p != nil {
+			return p.ManagerID
+		}
+		return ""
+	}
+	if f.Has("manager_id") {
+		for _, r := range f.Rows {
+			m := r.Person.ManagerID
+			if m == "" {
+				continue
+			}
+			if _, ok := inFile[m]; !ok && st.people[m] == nil {
+				ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+					Message: fmt.Sprintf("manager %q is neither in this file nor among the people already imported", m)})
+			}
+		}
+		if len(ie.Problems) > 0 {
+			return ie
+		}
+		// Walk up from each person; a walk that meets itself is a cycle.
+		// done marks people known to reach the top, so the work is linear.
+		done := map[string]bool{}
+		for _, r := range f.Rows {
+			path := map[string]bool{}
+			var chain []string
+			for id := r.Person.ID; id != "" && !done[id]; id = manager(id) {
+				if path[id] {
+					i := slices.Index(chain, id)
+					ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+						Message: "manager cycle: " + strings.Join(append(chain[i:], id), " reports to ")})
+					break
+				}
+				path[id] = true
+				chain = append(chain, id)
+			}
+			if len(ie.Problems) > 0 {
+				break
+			}
+			for _, id := range chain {
+				done[id] = true
+			}
+		}
+	}
+	return ie.orNil()
+}
+
+func columnIndex(f *File, name string) int {
+	if i, ok := f.index[name]; ok {
+		return i + 1
+	}
+	return 0
+}
+
+// managersFirst orders row indexes so a manager in the file comes before
+// their reports (the foreign key needs the manager to exist).
+func managersFirst(rows []Row) []int {
+	index := make(map[string]int, len(rows))
+	for i, r := range rows {
+		index[r.Person.ID] = i
+	}
+	order := make([]int, 0, len(rows))
+	state := make([]uint8, len(rows)) // 0 new, 1 placed
+	for i := range rows {
+		// Collect the chain of unplaced managers above i, then place top-down.
+		var chain []int
+		for j := i; state[j] == 0; {
+			state[j] = 1
+			chain = append(chain, j)
+			m, ok := index[rows[j].Person.ManagerID]
+			if !ok {
+				break
+			}
+			j = m
+		}
+		for k := len(chain) - 1; k >= 0; k-- {
+			order = append(order, chain[k])
+		}
+	}
+	return order
+}
+
+// sameAsStored reports whether writing row r would change nothing.
+func sameAsStored(f *File, r *Row, old *storedPerson) bool {
+	n, o := r.Person, old.Person
+	same := n.Name == o.Name && n.Email == o.Email && n.Level == o.Level && n.Function == o.Function &&
+		n.Location == o.Location && n.Timezone == o.Timezone
+	for _, c := range OptionalColumns {
+		if !same || !f.Has(c) {
+			continue
+		}
+		switch c {
+		case "department":
+			same = n.Department == o.Department
+		case "work_hours":
+			same = n.WorkStart == o.WorkStart && n.WorkEnd == o.WorkEnd
+		case "hire_date":
+			same = n.HireDate == o.HireDate
+		case "manager_id":
+			same = n.ManagerID == o.ManagerID
+		case "languages":
+			same = slices.Equal(n.Languages, o.Languages)
+		case "skills_offered":
+			same = slices.Equal(n.SkillsOffered, o.SkillsOffered)
+		case "skills_wanted":
+			same = slices.Equal(n.SkillsWanted, o.SkillsWanted)
+		case "interests":
+			same = slices.Equal(n.Interests, o.Interests)
+		case "role":
+			same = n.MentoringRole == o.MentoringRole
+		case "capacity":
+			same = n.Capacity == o.Capacity
+		case "facilitator":
+			same = n.Facilitator == o.Facilitator
+		case "learning_style":
+			same = n.LearningStyle == o.LearningStyle
+		case "communication_style":
+			same = n.CommunicationStyle == o.CommunicationStyle
+		}
+	}
+	for k, v := range r.Demographics {
+		if old.demographics[k] != v {
+			return false
+		}
+	}
+	return same
+}

@@ -1,0 +1,207 @@
+// Package people holds the people of an organization: their profiles, the
+// rules a profile must follow, the HR import, and their storage.
+//
+// A person's record has three parts with different audiences: the public
+// profile (name, function, skills...) that every signed-in colleague sees;
+// private fields (email, manager, working hours, accessibility needs) seen
+// only by the person and admins; and self-reported demographic attributes,
+// stored in a table of their own and only ever read in aggregate.
+package people
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Access roles: what a person may do in Kindred as a whole. Mentor, mentee
+// and facilitator are relations to programs, not access roles.
+const (
+	RoleAdmin   = "admin"   // program manager: manages people and programs
+	RoleSponsor = "sponsor" // sees aggregates only
+	RoleMember  = "member"  // everyone else
+)
+
+// AccessRoles lists the valid access roles.
+var AccessRoles = []string{RoleAdmin, RoleSponsor, RoleMember}
+
+// Mentoring roles a person states in the HR import: whether they offer to
+// mentor, want a mentor, both, or neither.
+const (
+	MentoringMentor = "mentor"
+	MentoringMentee = "mentee"
+	MentoringBoth   = "both"
+	MentoringMember = "member"
+)
+
+// MentoringRoles lists the valid mentoring roles.
+var MentoringRoles = []string{MentoringMentor, MentoringMentee, MentoringBoth, MentoringMember}
+
+// Tag kinds: the list attributes of a person, stored one value a row.
+const (
+	TagLanguage     = "language"
+	TagSkillOffered = "skill_offered"
+	TagSkillWanted  = "skill_wanted"
+	TagInterest     = "interest"
+)
+
+// DateLayout is the layout of dates in files and forms (YYYY-MM-DD).
+const DateLayout = "2006-01-02"
+
+// Person is one member of the organization.
+type Person struct {
+	ID                 string // the HR system's id, stable across imports
+	Name               string
+	Email              string // lower-case, unique
+	Level              int    // career level 1 (entry) to 10 (executive)
+	Function           string
+	Department         string
+	Location           string
+	Timezone           string // IANA name
+	WorkStart          int    // minutes after local midnight, Monday to Friday
+	WorkEnd            int    // minutes after local midnight; > WorkStart
+	HireDate           string // YYYY-MM-DD or empty
+	ManagerID          string // empty for the top of the tree
+	Languages          []string
+	SkillsOffered      []string
+	SkillsWanted       []string
+	Interests          []string
+	MentoringRole      string
+	Capacity           int // mentees a mentor takes
+	Facilitator        bool
+	LearningStyle      string
+	CommunicationStyle string
+	AccessibilityNeeds string
+	Bio                string
+	AccessRole         string
+	Active             bool
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+// Defaults fills the fields a record may leave empty.
+func (p *Person) Defaults() {
+	if p.WorkStart == 0 && p.WorkEnd == 0 {
+		p.WorkStart, p.WorkEnd = 9*60, 17*60
+	}
+	if p.MentoringRole == "" {
+		p.MentoringRole = MentoringMember
+	}
+	if p.Capacity == 0 {
+		p.Capacity = 1
+	}
+	if p.AccessRole == "" {
+		p.AccessRole = RoleMember
+	}
+}
+
+// IsMentor reports whether the person offers to mentor.
+func (p Person) IsMentor() bool {
+	return p.MentoringRole == MentoringMentor || p.MentoringRole == MentoringBoth
+}
+
+// IsMentee reports whether the person wants a mentor.
+func (p Person) IsMentee() bool {
+	return p.MentoringRole == MentoringMentee || p.MentoringRole == MentoringBoth
+}
+
+// WorkHours formats the working hours as HH:MM-HH:MM.
+func (p Person) WorkHours() string { return FormatHours(p.WorkStart, p.WorkEnd) }
+
+// Zone returns the person's time zone, or UTC if the name is unknown.
+func (p Person) Zone() *time.Location {
+	loc, err := time.LoadLocation(p.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// TenureYears returns whole years since hire on date asOf, or -1 if the
+// hire date is unknown.
+func (p Person) TenureYears(asOf time.Time) int {
+	h, err := time.Parse(DateLayout, p.HireDate)
+	if err != nil {
+		return -1
+	}
+	y := asOf.Year() - h.Year()
+	if asOf.YearDay() < h.YearDay() {
+		y--
+	}
+	return max(y, 0)
+}
+
+// TenureBand returns the tenure band on date asOf: "<1y", "1-3y", "3-7y",
+// "7y+", or "" if the hire date is unknown.
+func (p Person) TenureBand(asOf time.Time) string {
+	h, err := time.Parse(DateLayout, p.HireDate)
+	if err != nil {
+		return ""
+	}
+	switch {
+	case asOf.Before(h.AddDate(1, 0, 0)):
+		return "<1y"
+	case asOf.Before(h.AddDate(3, 0, 0)):
+		return "1-3y"
+	case asOf.Before(h.AddDate(7, 0, 0)):
+		return "3-7y"
+	default:
+		return "7y+"
+	}
+}
+
+// FormatHours formats minutes after midnight as HH:MM-HH:MM.
+func FormatHours(start, end int) string {
+	return fmt.Sprintf("%02d:%02d-%02d:%02d", start/60, start%60, end/60, end%60)
+}
+
+// ParseHours parses local working hours "HH:MM-HH:MM" into minutes after
+// midnight. The end may be 24:00 and must be after the start.
+func ParseHours(s string) (start, end int, err error) {
+	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
+	if !ok {
+		return 0, 0, fmt.Errorf("%q is not HH:MM-HH:MM", s)
+	}
+	if start, err = parseClock(a); err != nil {
+		return 0, 0, fmt.Errorf("start of %q: %w", s, err)
+	}
+	if end, err = parseClock(b); err != nil {
+		return 0, 0, fmt.Errorf("end of %q: %w", s, err)
+	}
+	if end <= start {
+		return 0, 0, fmt.Errorf("%q ends before it starts (hours crossing midnight are not supported)", s)
+	}
+	return start, end, nil
+}
+
+func parseClock(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	var h, m int
+	if len(s) != 5 || s[2] != ':' {
+		return 0, fmt.Errorf("%q is not HH:MM", s)
+	}
+	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil {
+		return 0, fmt.Errorf("%q is not HH:MM", s)
+	}
+	if h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
+		return 0, fmt.Errorf("%q is not a time of day", s)
+	}
+	return h*60 + m, nil
+}
+
+// SplitList splits a `;`-separated list, trimming blanks and dropping empty
+// and repeated items (case-insensitively), keeping the first spelling.
+func SplitList(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, item := range strings.Split(s, ";") {
+		item = strings.Join(strings.Fields(item), " ")
+		k := strings.ToLower(item)
+		if item == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, item)
+	}
+	return out
+}

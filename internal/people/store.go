@@ -1,0 +1,199 @@
+package people
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Store keeps people in the database.
+type Store struct {
+	db  *db.DB
+	now func() time.Time
+}
+
+// NewStore returns a Store over d. now gives the current time (UTC); nil
+// means time.Now.
+func NewStore(d *db.DB, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+}
+
+const personColumns = `id, name, email, level, function, department, location, timezone,
+	work_start, work_end, hire_date, COALESCE(manager_id, ''), mentoring_role, capacity, facilitator,
+	learning_style, communication_style, accessibility_needs, bio, access_role, active, created_at, updated_at`
+
+func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
+	var p Person
+	err := sc.Scan(&p.ID, &p.Name, &p.Email, &p.Level, &p.Function, &p.Department, &p.Location, &p.Timezone,
+		&p.WorkStart, &p.WorkEnd, &p.HireDate, &p.ManagerID, &p.MentoringRole, &p.Capacity, &p.Facilitator,
+		&p.LearningStyle, &p.CommunicationStyle, &p.AccessibilityNeeds, &p.Bio, &p.AccessRole, &p.Active,
+		&p.CreatedAt, &p.UpdatedAt)
+	return p, err
+}
+
+// Get returns the person with the id, with their list attributes.
+func (s *Store) Get(ctx context.Context, id string) (Person, error) {
+	return s.getBy(ctx, "id", id)
+}
+
+// GetByEmail returns the person with the email (case-insensitive).
+func (s *Store) GetByEmail(ctx context.Context, email string) (Person, error) {
+	return s.getBy(ctx, "email", strings.ToLower(strings.TrimSpace(email)))
+}
+
+func (s *Store) getBy(ctx context.Context, col, v string) (Person, error) {
+	q := s.db.Read()
+	p, err := scanPerson(q.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people WHERE "+col+" = ?", v))
+	if err == sql.ErrNoRows {
+		return Person{}, errs.E(errs.NotFound, "no such person")
+	}
+	if err != nil {
+		return Person{}, fmt.Errorf("get person by %s: %w", col, err)
+	}
+	ps := []Person{p}
+	if err := loadTags(ctx, q, ps); err != nil {
+		return Person{}, err
+	}
+	return ps[0], nil
+}
+
+// GetMany returns the people with the ids that exist, in no set order.
+func (s *Store) GetMany(ctx context.Context, ids []string) ([]Person, error) {
+	var out []Person
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		args := make([]any, len(chunk))
+		for i, id := range chunk {
+			args[i] = id
+		}
+		ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE id IN ("+db.InClause(len(chunk))+")", args...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
+	}
+	return out, nil
+}
+
+// All returns every active person ordered by id, with list attributes.
+func (s *Store) All(ctx context.Context) ([]Person, error) {
+	return s.query(ctx, "SELECT "+personColumns+" FROM people WHERE active = ? ORDER BY id", true)
+}
+
+func (s *Store) query(ctx context.Context, query string, args ...any) ([]Person, error) {
+	q := s.db.Read()
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query people: %w", err)
+	}
+	defer rows.Close()
+	var out []Person
+	for rows.Next() {
+		p, err := scanPerson(rows)
+		if err != nil {
+			return nil, fmt.Errorf("scan person: %w", err)
+		}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query people: %w", err)
+	}
+	if err := loadTags(ctx, q, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// loadTags fills the list attributes of ps.
+func loadTags(ctx context.Context, q db.Querier, ps []Person) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	byID := make(map[string]*Person, len(ps))
+	for i := range ps {
+		byID[ps[i].ID] = &ps[i]
+	}
+	var rows *sql.Rows
+	var err error
+	if len(ps) > 500 {
+		rows, err = q.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position")
+	} else {
+		args := make([]any, len(ps))
+		for i, p := range ps {
+			args[i] = p.ID
+		}
+		rows, err = q.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags WHERE person_id IN ("+db.InClause(len(ps))+") ORDER BY person_id, kind, position", args...)
+	}
+	if err != nil {
+		return fmt.Errorf("load tags: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, kind, v string
+		if err := rows.Scan(&id, &kind, &v); err != nil {
+			return fmt.Errorf("scan tag: %w", err)
+		}
+		p := byID[id]
+		if p == nil {
+			continue
+		}
+		if l := p.list(kind); l != nil {
+			*l = append(*l, v)
+		}
+	}
+	return rows.Err()
+}
+
+// list returns the list attribute of a tag kind.
+func (p *Person) list(kind string) *[]string {
+	switch kind {
+	case TagLanguage:
+		return &p.Languages
+	case TagSkillOffered:
+		return &p.SkillsOffered
+	case TagSkillWanted:
+		return &p.SkillsWanted
+	case TagInterest:
+		return &p.Interests
+	}
+	return nil
+}
+
+// tagKinds lists the tag kinds with the import column of each.
+var tagKinds = []struct{ kind, column string }{
+	{TagLanguage, "languages"},
+	{TagSkillOffered, "skills_offered"},
+	{TagSkillWanted, "skills_wanted"},
+	{TagInterest, "interests"},
+}
+
+// replaceTags rewrites the tags of kind for a person.
+func replaceTags(ctx context.Context, tx db.Querier, id, kind string, values []string) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM person_tags WHERE person_id = ? AND kind = ?", id, kind); err != nil {
+		return fmt.Errorf("replace %s of %s: %w", kind, id, err)
+	}
+	for i, v := range values {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO person_tags (person_id, kind, value, position) VALUES (?, ?, ?, ?)", id, kind, v, i); err != nil {
+			return fmt.Errorf("replace %s of %s: %w", kind, id, err)
+		}
+	}
+	return nil
+}
+
+// Count returns the number of active people.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE active = ?", true).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count people: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,125 @@
+package people
+
+import (
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Field limits, generous for real data and small enough to keep pages sane.
+const (
+	maxName     = 200
+	maxText     = 2000
+	maxListItem = 80
+	maxList     = 40
+	maxCapacity = 50
+)
+
+// Validate normalizes p (trims text, lower-cases the email, fills defaults)
+// and returns every problem found, keyed by field name. It does not check
+// references to other people; the store does.
+func Validate(p *Person) errs.Fields {
+	f := errs.Fields{}
+	p.Defaults()
+	p.ID = strings.TrimSpace(p.ID)
+	p.Name = strings.Join(strings.Fields(p.Name), " ")
+	p.Email = strings.ToLower(strings.TrimSpace(p.Email))
+	p.Function = strings.TrimSpace(p.Function)
+	p.Department = strings.TrimSpace(p.Department)
+	p.Location = strings.TrimSpace(p.Location)
+	p.Timezone = strings.TrimSpace(p.Timezone)
+	p.ManagerID = strings.TrimSpace(p.ManagerID)
+	p.HireDate = strings.TrimSpace(p.HireDate)
+
+	switch {
+	case p.ID == "":
+		f.Add("id", "is required")
+	case len(p.ID) > 64 || strings.ContainsAny(p.ID, "/?#% \t"):
+		f.Add("id", "%q must be at most 64 characters with no spaces or /?#%%", p.ID)
+	}
+	required(f, "name", p.Name, maxName)
+	if p.Email == "" {
+		f.Add("email", "is required")
+	} else if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
+		f.Add("email", "%q is not an email address", p.Email)
+	}
+	if p.Level < 1 || p.Level > 10 {
+		f.Add("level", "must be a whole number from 1 to 10")
+	}
+	required(f, "function", p.Function, maxName)
+	required(f, "location", p.Location, maxName)
+	optional(f, "department", p.Department, maxName)
+	if p.Timezone == "" {
+		f.Add("timezone", "is required (an IANA name such as Europe/Berlin)")
+	} else if !ValidZone(p.Timezone) {
+		f.Add("timezone", "%q is not a known IANA time zone (such as Europe/Berlin or Asia/Kolkata)", p.Timezone)
+	}
+	if p.WorkStart < 0 || p.WorkEnd > 24*60 || p.WorkEnd <= p.WorkStart {
+		f.Add("work_hours", "must be HH:MM-HH:MM with the end after the start")
+	}
+	if p.HireDate != "" {
+		if _, err := time.Parse(DateLayout, p.HireDate); err != nil {
+			f.Add("hire_date", "%q is not a date in the form YYYY-MM-DD", p.HireDate)
+		}
+	}
+	if p.ManagerID != "" && p.ManagerID == p.ID {
+		f.Add("manager_id", "a person cannot be their own manager")
+	}
+	if !slices.Contains(MentoringRoles, p.MentoringRole) {
+		f.Add("role", "%q must be one of mentor, mentee, both, member", p.MentoringRole)
+	}
+	if p.Capacity < 1 || p.Capacity > maxCapacity {
+		f.Add("capacity", "must be a whole number from 1 to %d", maxCapacity)
+	}
+	if !slices.Contains(AccessRoles, p.AccessRole) {
+		f.Add("access_role", "%q must be one of admin, sponsor, member", p.AccessRole)
+	}
+	optional(f, "learning_style", p.LearningStyle, maxName)
+	optional(f, "communication_style", p.CommunicationStyle, maxName)
+	optional(f, "accessibility_needs", p.AccessibilityNeeds, maxText)
+	optional(f, "bio", p.Bio, maxText)
+	list(f, "languages", &p.Languages)
+	list(f, "skills_offered", &p.SkillsOffered)
+	list(f, "skills_wanted", &p.SkillsWanted)
+	list(f, "interests", &p.Interests)
+	return f
+}
+
+// ValidZone reports whether name is an IANA time zone Kindred accepts.
+// "Local" is refused: it means the server's zone, not the person's.
+func ValidZone(name string) bool {
+	if name == "" || name == "Local" {
+		return false
+	}
+	_, err := time.LoadLocation(name)
+	return err == nil
+}
+
+func required(f errs.Fields, field, v string, limit int) {
+	if v == "" {
+		f.Add(field, "is required")
+		return
+	}
+	optional(f, field, v, limit)
+}
+
+func optional(f errs.Fields, field, v string, limit int) {
+	if len(v) > limit {
+		f.Add(field, "is longer than %d characters", limit)
+	}
+}
+
+func list(f errs.Fields, field string, items *[]string) {
+	*items = SplitList(strings.Join(*items, ";"))
+	if len(*items) > maxList {
+		f.Add(field, "has more than %d items", maxList)
+	}
+	for _, it := range *items {
+		if len(it) > maxListItem {
+			f.Add(field, "item %q is longer than %d characters", it[:20]+"...", maxListItem)
+		}
+	}
+}
