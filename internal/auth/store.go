@@ -1,0 +1,180 @@
+package auth
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Limits on sessions and sign-in attempts.
+const (
+	SessionLifetime = 14 * 24 * time.Hour
+	InviteLifetime  = 7 * 24 * time.Hour
+	// A key (an email or an address) that failed MaxFailures times within
+	// FailureWindow is refused until the window has passed.
+	MaxFailures   = 10
+	FailureWindow = 15 * time.Minute
+)
+
+// Store keeps sessions, API tokens, invitations and failed attempts.
+type Store struct {
+	db  *db.DB
+	now func() time.Time
+}
+
+// NewStore returns a Store over d; now nil means time.Now.
+func NewStore(d *db.DB, now func() time.Time) *Store {
+	if now == nil {
+		now = time.Now
+	}
+	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+}
+
+// Identity is who a session or token belongs to.
+type Identity struct {
+	PersonID string
+	Role     string // access role: admin, sponsor or member
+	Name     string
+}
+
+// ErrBadCredentials is returned for a wrong email or password, without
+// saying which.
+var ErrBadCredentials = errs.E(errs.Unauthorized, "the email or password is not right")
+
+// SignIn checks an email and password and returns a new session token. It
+// refuses with TooMany when the email or the client address failed too
+// often recently, and records each failure.
+func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) (string, Identity, error) {
+	email = strings.ToLower(strings.TrimSpace(email))
+	keys := []string{"email:" + email, "addr:" + clientAddr}
+	now := s.now()
+	for _, k := range keys {
+		var n int
+		err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", k, now.Add(-FailureWindow)).Scan(&n)
+		if err != nil {
+			return "", Identity{}, fmt.Errorf("sign in: count attempts: %w", err)
+		}
+		if n >= MaxFailures {
+			return "", Identity{}, errs.E(errs.TooMany, "too many failed sign-ins: wait %d minutes and try again", int(FailureWindow.Minutes()))
+		}
+	}
+	var id Identity
+	var hash string
+	var active bool
+	err := s.db.Read().QueryRowContext(ctx, "SELECT id, access_role, name, password_hash, active FROM people WHERE email = ?", email).
+		Scan(&id.PersonID, &id.Role, &id.Name, &hash, &active)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", Identity{}, fmt.Errorf("sign in: %w", err)
+	}
+	if err != nil || !active || !CheckPassword(hash, password) {
+		if err != nil {
+			CheckPassword(dummyHash, password) // spend the same time for unknown emails
+		}
+		if ferr := s.recordFailure(ctx, keys, now); ferr != nil {
+			return "", Identity{}, ferr
+		}
+		return "", Identity{}, ErrBadCredentials
+	}
+	token, err := s.CreateSession(ctx, id.PersonID)
+	if err != nil {
+		return "", Identity{}, err
+	}
+	return token, id, nil
+}
+
+// dummyHash is checked for unknown emails so they take as long as known ones.
+var dummyHash, _ = HashPassword("kindred-timing-equalizer")
+
+func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
+	return s.db.Tx(ctx, func(tx db.Querier) error {
+		for _, k := range keys {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO signin_attempts (key, at) VALUES (?, ?)", k, now); err != nil {
+				return fmt.Errorf("record failed sign-in: %w", err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, "DELETE FROM signin_attempts WHERE at < ?", now.Add(-FailureWindow))
+		return err
+	})
+}
+
+// CreateSession starts a session for a person and returns its token.
+func (s *Store) CreateSession(ctx context.Context, personID string) (string, error) {
+	token, hash := newToken("s_")
+	now := s.now()
+	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+		hash, personID, now, now.Add(SessionLifetime))
+	if err != nil {
+		return "", fmt.Errorf("create session: %w", err)
+	}
+	return token, nil
+}
+
+// Session returns who holds a session token, or Unauthorized if it is
+// unknown, expired, or its person is no longer active.
+func (s *Store) Session(ctx context.Context, token string) (Identity, error) {
+	return s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM sessions s JOIN people p ON p.id = s.person_id
+		WHERE s.token_hash = ? AND s.expires_at > ? AND p.active = ?`, hashToken(token), s.now(), true)
+}
+
+// EndSession signs a session out.
+func (s *Store) EndSession(ctx context.Context, token string) error {
+	_, err := s.db.Write().ExecContext(ctx, "DELETE FROM sessions WHERE token_hash = ?", hashToken(token))
+	if err != nil {
+		return fmt.Errorf("end session: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) identify(ctx context.Context, q string, args ...any) (Identity, error) {
+	var id Identity
+	err := s.db.Read().QueryRowContext(ctx, q, args...).Scan(&id.PersonID, &id.Role, &id.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return Identity{}, errs.E(errs.Unauthorized, "sign in to continue")
+	}
+	if err != nil {
+		return Identity{}, fmt.Errorf("identify: %w", err)
+	}
+	return id, nil
+}
+
+// SetPassword sets a person's password after checking it.
+func (s *Store) SetPassword(ctx context.Context, personID, password string) error {
+	if err := ValidatePassword(password); err != nil {
+		return errs.Field("password", "%s", err.Error())
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET password_hash = ?, updated_at = ? WHERE id = ?", hash, s.now(), personID)
+	if err != nil {
+		return fmt.Errorf("set password: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errs.E(errs.NotFound, "no such person")
+	}
+	return nil
+}
+
+// SetAccessRole gives a person an access role (admin, sponsor or member).
+func (s *Store) SetAccessRole(ctx context.Context, personID, role string) error {
+	switch role {
+	case "admin", "sponsor", "member":
+	default:
+		return errs.Field("role", "%q must be admin, sponsor or member", role)
+	}
+	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET access_role = ?, updated_at = ? WHERE id = ?", role, s.now(), personID)
+	if err != nil {
+		return fmt.Errorf("set access role: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errs.E(errs.NotFound, "no such person")
+	}
+	return nil
+}

@@ -1,0 +1,127 @@
+package auth
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Token describes a personal API token; the secret itself is shown once.
+type Token struct {
+	ID         string
+	Name       string
+	CreatedAt  time.Time
+	LastUsedAt *time.Time
+}
+
+// CreateToken makes a personal API token for a person and returns the
+// secret to show once.
+func (s *Store) CreateToken(ctx context.Context, personID, name string) (string, Token, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || len(name) > 100 {
+		return "", Token{}, errs.Field("name", "give the token a name of 1 to 100 characters")
+	}
+	secret, hash := newToken("kdt_")
+	t := Token{ID: NewID("tok_"), Name: name, CreatedAt: s.now()}
+	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO api_tokens (id, person_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
+		t.ID, personID, t.Name, hash, t.CreatedAt)
+	if err != nil {
+		return "", Token{}, fmt.Errorf("create token: %w", err)
+	}
+	return secret, t, nil
+}
+
+// Tokens lists a person's API tokens, newest first.
+func (s *Store) Tokens(ctx context.Context, personID string) ([]Token, error) {
+	rows, err := s.db.Read().QueryContext(ctx, "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE person_id = ? ORDER BY created_at DESC, id", personID)
+	if err != nil {
+		return nil, fmt.Errorf("list tokens: %w", err)
+	}
+	defer rows.Close()
+	var out []Token
+	for rows.Next() {
+		var t Token
+		if err := rows.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.LastUsedAt); err != nil {
+			return nil, fmt.Errorf("list tokens: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// RevokeToken deletes one of the person's tokens; another person's token
+// is NotFound.
+func (s *Store) RevokeToken(ctx context.Context, personID, tokenID string) error {
+	res, err := s.db.Write().ExecContext(ctx, "DELETE FROM api_tokens WHERE id = ? AND person_id = ?", tokenID, personID)
+	if err != nil {
+		return fmt.Errorf("revoke token: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errs.E(errs.NotFound, "no such token")
+	}
+	return nil
+}
+
+// TokenIdentity returns who holds an API token secret.
+func (s *Store) TokenIdentity(ctx context.Context, secret string) (Identity, error) {
+	h := hashToken(secret)
+	id, err := s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM api_tokens t JOIN people p ON p.id = t.person_id
+		WHERE t.token_hash = ? AND p.active = ?`, h, true)
+	if err != nil {
+		return Identity{}, err
+	}
+	// Last use is informative; a failure to record it must not refuse the request.
+	_, _ = s.db.Write().ExecContext(ctx, "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ?", s.now(), h)
+	return id, nil
+}
+
+// CreateInvite makes a one-time link secret for a person to set their
+// password, valid for InviteLifetime.
+func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string, error) {
+	secret, hash := newToken("inv_")
+	now := s.now()
+	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+		hash, personID, byID, now, now.Add(InviteLifetime))
+	if err != nil {
+		return "", fmt.Errorf("create invite: %w", err)
+	}
+	return secret, nil
+}
+
+// Invite returns who an unused, unexpired invitation is for.
+func (s *Store) Invite(ctx context.Context, secret string) (Identity, error) {
+	id, err := s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM invites i JOIN people p ON p.id = i.person_id
+		WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND p.active = ?`, hashToken(secret), s.now(), true)
+	if errs.Is(err, errs.Unauthorized) {
+		return Identity{}, errs.E(errs.NotFound, "this invitation is unknown, used or expired: ask your program manager for a new one")
+	}
+	return id, err
+}
+
+// AcceptInvite sets the password of the invited person, uses up the
+// invitation, and starts a session.
+func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (string, Identity, error) {
+	id, err := s.Invite(ctx, secret)
+	if err != nil {
+		return "", Identity{}, err
+	}
+	if err := ValidatePassword(password); err != nil {
+		return "", Identity{}, errs.Field("password", "%s", err.Error())
+	}
+	// Use up the invitation first, so two tabs cannot both set a password.
+	res, err := s.db.Write().ExecContext(ctx, "UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", s.now(), hashToken(secret))
+	if err != nil {
+		return "", Identity{}, fmt.Errorf("use invite: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return "", Identity{}, errs.E(errs.Conflict, "this invitation was just used")
+	}
+	if err := s.SetPassword(ctx, id.PersonID, password); err != nil {
+		return "", Identity{}, err
+	}
+	token, err := s.CreateSession(ctx, id.PersonID)
+	return token, id, err
+}
