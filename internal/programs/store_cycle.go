@@ -1,0 +1,85 @@
+package programs
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+const cycleColumns = `c.id, c.program_id, c.name, c.starts_on, c.ends_on, c.created_at`
+
+func scanCycle(sc scanner) (Cycle, error) {
+	var c Cycle
+	err := sc.Scan(&c.ID, &c.ProgramID, &c.Name, &c.StartsOn, &c.EndsOn, &c.CreatedAt)
+	c.CreatedAt = c.CreatedAt.UTC()
+	return c, err
+}
+
+// CreateCycle validates c and stores it as a new cycle of program
+// c.ProgramID with a new ID. A missing program is NotFound; a name the
+// program already uses is a Conflict on field "name".
+func (s *Store) CreateCycle(ctx context.Context, c Cycle) (Cycle, error) {
+	if err := ValidateCycle(&c).Err(); err != nil {
+		return Cycle{}, err
+	}
+	c.ID, c.CreatedAt = newID(cyclePrefix), s.now()
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		if _, err := getProgram(ctx, tx, c.ProgramID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO cycles (id, program_id, name, starts_on, ends_on, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, c.ProgramID, c.Name, c.StartsOn, c.EndsOn, c.CreatedAt)
+		if errs.Is(err, errs.Conflict) {
+			return conflict("name", "this program already has a cycle named "+c.Name, err)
+		}
+		return err
+	})
+	if err != nil {
+		return Cycle{}, fmt.Errorf("create cycle %q of program %s: %w", c.Name, c.ProgramID, err)
+	}
+	return c, nil
+}
+
+// GetCycle returns the cycle cycleID of program programID. A missing cycle,
+// or a cycle of another program, is NotFound.
+func (s *Store) GetCycle(ctx context.Context, programID, cycleID string) (Cycle, error) {
+	c, err := getCycle(ctx, s.db.Read(), programID, cycleID)
+	if err != nil {
+		return Cycle{}, fmt.Errorf("get cycle %s of program %s: %w", cycleID, programID, err)
+	}
+	return c, nil
+}
+
+func getCycle(ctx context.Context, q db.Querier, programID, cycleID string) (Cycle, error) {
+	c, err := scanCycle(q.QueryRowContext(ctx, "SELECT "+cycleColumns+" FROM cycles c WHERE c.id = ? AND c.program_id = ?",
+		cycleID, programID))
+	return c, notFound(err, "no such cycle in this program")
+}
+
+// ListCycles returns the cycles of a program, latest start first. A missing
+// program is NotFound.
+func (s *Store) ListCycles(ctx context.Context, programID string) ([]Cycle, error) {
+	q := s.db.Read()
+	if _, err := getProgram(ctx, q, programID); err != nil {
+		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+cycleColumns+" FROM cycles c WHERE c.program_id = ? ORDER BY c.starts_on DESC, c.name, c.id", programID)
+	if err != nil {
+		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
+	}
+	defer rows.Close()
+	var out []Cycle
+	for rows.Next() {
+		c, err := scanCycle(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,168 @@
+package programs
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// ProgramSummary is a program with the figures a list of programs shows.
+type ProgramSummary struct {
+	Program
+	Cycles       int // all cycles
+	ActiveCycles int // cycles that have not ended today (open or upcoming)
+	Participants int // distinct people approved in an active cycle
+}
+
+const programColumns = `g.id, g.name, g.purpose, g.outcomes, g.cadence, g.session_minutes, g.decision_rights,
+	g.code_of_conduct, g.facilitation_method, g.engagements, COALESCE(g.created_by, ''), g.created_at, g.updated_at`
+
+func scanProgram(sc scanner, extra ...any) (Program, error) {
+	var p Program
+	var engagements string
+	dest := append([]any{&p.ID, &p.Name, &p.Purpose, &p.Outcomes, &p.Cadence, &p.SessionMinutes, &p.DecisionRights,
+		&p.CodeOfConduct, &p.FacilitationMethod, &engagements, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt}, extra...)
+	if err := sc.Scan(dest...); err != nil {
+		return Program{}, err
+	}
+	if engagements != "" {
+		p.Engagements = strings.Split(engagements, ",")
+	}
+	p.CreatedAt, p.UpdatedAt = p.CreatedAt.UTC(), p.UpdatedAt.UTC()
+	return p, nil
+}
+
+// CreateProgram validates p and stores it as a new program with a new ID,
+// created by p.CreatedBy (an admin's person id, or empty). A name already
+// taken is a Conflict on field "name".
+func (s *Store) CreateProgram(ctx context.Context, p Program) (Program, error) {
+	if err := Validate(&p).Err(); err != nil {
+		return Program{}, err
+	}
+	now := s.now()
+	p.ID, p.CreatedAt, p.UpdatedAt = newID(programPrefix), now, now
+	_, err := s.db.Write().ExecContext(ctx, `INSERT INTO programs (id, name, purpose, outcomes, cadence, session_minutes,
+		decision_rights, code_of_conduct, facilitation_method, engagements, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		p.ID, p.Name, p.Purpose, p.Outcomes, p.Cadence, p.SessionMinutes, p.DecisionRights, p.CodeOfConduct,
+		p.FacilitationMethod, strings.Join(p.Engagements, ","), nullString(p.CreatedBy), p.CreatedAt, p.UpdatedAt)
+	if errs.Is(err, errs.Conflict) {
+		return Program{}, conflict("name", "a program named "+p.Name+" already exists", err)
+	}
+	if err != nil {
+		return Program{}, fmt.Errorf("create program %q: %w", p.Name, err)
+	}
+	return p, nil
+}
+
+// UpdateProgram validates p and replaces the charter of the program p.ID
+// (CreatedBy and CreatedAt are kept). A missing program is NotFound; a name
+// taken by another program is a Conflict on field "name"; dropping every
+// kind of engagement a role needs while people hold that role in a cycle
+// that has not ended is Invalid on field "engagements".
+func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
+	if err := Validate(&p).Err(); err != nil {
+		return Program{}, err
+	}
+	var out Program
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		if err := s.checkRolesInUse(ctx, tx, p); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE programs SET name = ?, purpose = ?, outcomes = ?, cadence = ?,
+			session_minutes = ?, decision_rights = ?, code_of_conduct = ?, facilitation_method = ?, engagements = ?,
+			updated_at = ? WHERE id = ?`,
+			p.Name, p.Purpose, p.Outcomes, p.Cadence, p.SessionMinutes, p.DecisionRights, p.CodeOfConduct,
+			p.FacilitationMethod, strings.Join(p.Engagements, ","), s.now(), p.ID)
+		if errs.Is(err, errs.Conflict) {
+			return conflict("name", "a program named "+p.Name+" already exists", err)
+		}
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return errs.E(errs.NotFound, "no such program")
+		}
+		out, err = getProgram(ctx, tx, p.ID)
+		return err
+	})
+	if err != nil {
+		return Program{}, fmt.Errorf("update program %s: %w", p.ID, err)
+	}
+	return out, nil
+}
+
+// checkRolesInUse refuses to drop the engagement kinds that people active in
+// a cycle that has not ended depend on.
+func (s *Store) checkRolesInUse(ctx context.Context, tx db.Querier, p Program) error {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT e.role FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
+		WHERE e.program_id = ? AND e.status IN (?, ?) AND c.ends_on >= ? ORDER BY e.role`,
+		p.ID, StatusApplied, StatusApproved, s.today())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	f := errs.Fields{}
+	for rows.Next() {
+		var role string
+		if err := rows.Scan(&role); err != nil {
+			return err
+		}
+		if !p.Offers(role) {
+			f.Add("engagements", "people take part as %s in a current cycle: keep a kind of engagement for that role", RoleLabel(role))
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return f.Err()
+}
+
+// GetProgram returns the program with the id, or a NotFound error.
+func (s *Store) GetProgram(ctx context.Context, id string) (Program, error) {
+	p, err := getProgram(ctx, s.db.Read(), id)
+	if err != nil {
+		return Program{}, fmt.Errorf("get program %s: %w", id, err)
+	}
+	return p, nil
+}
+
+func getProgram(ctx context.Context, q db.Querier, id string) (Program, error) {
+	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM programs g WHERE g.id = ?", id))
+	return p, notFound(err, "no such program")
+}
+
+// ListPrograms returns every program ordered by name, with its number of
+// cycles, of active (open or upcoming) cycles today, and of distinct people
+// approved in an active cycle.
+func (s *Store) ListPrograms(ctx context.Context) ([]ProgramSummary, error) {
+	today := s.today()
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT `+programColumns+`,
+		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id),
+		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id AND c.ends_on >= ?),
+		(SELECT COUNT(DISTINCT e.person_id) FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
+			WHERE e.program_id = g.id AND e.status = ? AND c.ends_on >= ?)
+		FROM programs g ORDER BY lower(g.name), g.id`, today, StatusApproved, today)
+	if err != nil {
+		return nil, fmt.Errorf("list programs: %w", err)
+	}
+	defer rows.Close()
+	var out []ProgramSummary
+	for rows.Next() {
+		var ps ProgramSummary
+		ps.Program, err = scanProgram(rows, &ps.Cycles, &ps.ActiveCycles, &ps.Participants)
+		if err != nil {
+			return nil, fmt.Errorf("list programs: %w", err)
+		}
+		out = append(out, ps)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list programs: %w", err)
+	}
+	return out, nil
+}
