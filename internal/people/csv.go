@@ -50,10 +50,10 @@ func (f *File) Has(column string) bool { return f.Columns[column] }
 
 // Problem is one thing wrong with an import file, at a place.
 type Problem struct {
-	Line    int    // 1-based line of the file; 0 for the file as a whole
-	Column  int    // 1-based column; 0 when not about one cell
-	Field   string // the column's name, when known
-	Message string
+	Line    int    `json:"line,omitempty"`   // 1-based line of the file; 0 for the file as a whole
+	Column  int    `json:"column,omitempty"` // 1-based column; 0 when not about one cell
+	Field   string `json:"field,omitempty"`  // the column's name, when known
+	Message string `json:"message"`
 }
 
 // String formats the problem as "line 4, column 7 (timezone): message".

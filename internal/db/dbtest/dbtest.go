@@ -13,6 +13,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -149,21 +150,7 @@ func StartCluster(parent string) (*Cluster, error) {
 		return nil, fmt.Errorf("make socket dir: %w", err)
 	}
 	user := "kindred"
-	run := func(name string, args ...string) error {
-		cmd := exec.Command(filepath.Join(bin, name), args...)
-		if os.Geteuid() == 0 {
-			// PostgreSQL refuses to run as root: run as nobody, who must own the dir.
-			if err := chownTree(dir); err != nil {
-				return err
-			}
-			cmd = exec.Command("setpriv", append([]string{"--reuid=nobody", "--regid=nogroup", "--clear-groups", filepath.Join(bin, name)}, args...)...)
-		}
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			return fmt.Errorf("%s: %w\n%s", name, err, out)
-		}
-		return nil
-	}
+	run := func(name string, args ...string) error { return pgRun(bin, dir, name, args...) }
 	if err := run("initdb", "-D", data, "-U", user, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
@@ -173,12 +160,36 @@ func StartCluster(parent string) (*Cluster, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	stop := func() {
-		_ = run("pg_ctl", "-D", data, "-m", "immediate", "-w", "stop")
-		os.RemoveAll(dir)
-	}
+	stop := func() { _ = StopCluster(dir) }
 	u := fmt.Sprintf("postgres://%s@/postgres?host=%s&sslmode=disable", user, url.QueryEscape(sock))
 	return &Cluster{Dir: dir, URL: u, Stop: stop}, nil
+}
+
+// StopCluster stops the cluster started in dir and removes dir.
+func StopCluster(dir string) error {
+	bin, err := serverBinDir()
+	if err != nil {
+		return err
+	}
+	err = pgRun(bin, dir, "pg_ctl", "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w", "stop")
+	return errors.Join(err, os.RemoveAll(dir))
+}
+
+// pgRun runs a server binary; as root it runs it as nobody, because
+// PostgreSQL refuses to run as root, after giving nobody the directory.
+func pgRun(bin, dir, name string, args ...string) error {
+	cmd := exec.Command(filepath.Join(bin, name), args...)
+	if os.Geteuid() == 0 {
+		if err := chownTree(dir); err != nil {
+			return err
+		}
+		cmd = exec.Command("setpriv", append([]string{"--reuid=nobody", "--regid=nogroup", "--clear-groups", filepath.Join(bin, name)}, args...)...)
+	}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%s: %w\n%s", name, err, out)
+	}
+	return nil
 }
 
 func randomHex(n int) string {

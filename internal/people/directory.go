@@ -1,0 +1,118 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Filter selects people in the directory. Empty fields do not filter.
+type Filter struct {
+	Query    string // words matched against name, function, department and location
+	Function string
+	Location string
+	Level    int    // 0 for any
+	Skill    string // offered or wanted, exact (case-insensitive)
+	Mentors  bool   // only people who offer to mentor
+	Limit    int    // page size, 1..200 (default 50)
+	Offset   int
+}
+
+// Page is one page of directory results.
+type Page struct {
+	People []Person
+	Total  int
+}
+
+// Search returns the people matching f, by name.
+func (s *Store) Search(ctx context.Context, f Filter) (Page, error) {
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	if f.Limit > 200 || f.Offset < 0 || f.Level < 0 || f.Level > 10 {
+		return Page{}, errs.E(errs.Invalid, "limit must be 1-200, offset 0 or more, level 1-10")
+	}
+	where := []string{"active = ?"}
+	args := []any{true}
+	for _, w := range strings.Fields(strings.ToLower(f.Query)) {
+		if len(where) > 8 {
+			break
+		}
+		like := "%" + escapeLike(w) + "%"
+		where = append(where, `(LOWER(name) LIKE ? ESCAPE '\' OR LOWER(function) LIKE ? ESCAPE '\' OR LOWER(department) LIKE ? ESCAPE '\' OR LOWER(location) LIKE ? ESCAPE '\')`)
+		args = append(args, like, like, like, like)
+	}
+	if f.Function != "" {
+		where = append(where, "function = ?")
+		args = append(args, f.Function)
+	}
+	if f.Location != "" {
+		where = append(where, "location = ?")
+		args = append(args, f.Location)
+	}
+	if f.Level > 0 {
+		where = append(where, "level = ?")
+		args = append(args, f.Level)
+	}
+	if f.Skill != "" {
+		where = append(where, "id IN (SELECT person_id FROM person_tags WHERE kind IN (?, ?) AND LOWER(value) = ?)")
+		args = append(args, TagSkillOffered, TagSkillWanted, strings.ToLower(f.Skill))
+	}
+	if f.Mentors {
+		where = append(where, "mentoring_role IN (?, ?)")
+		args = append(args, MentoringMentor, MentoringBoth)
+	}
+	cond := strings.Join(where, " AND ")
+	var page Page
+	if err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM people WHERE "+cond, args...).Scan(&page.Total); err != nil {
+		return Page{}, fmt.Errorf("count directory: %w", err)
+	}
+	ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE "+cond+" ORDER BY name, id LIMIT ? OFFSET ?",
+		append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return Page{}, fmt.Errorf("search directory: %w", err)
+	}
+	page.People = ps
+	return page, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Facets are the values the directory can be filtered by.
+type Facets struct {
+	Functions []string
+	Locations []string
+	Skills    []string
+}
+
+// Facets returns the distinct functions, locations and skills in use.
+func (s *Store) Facets(ctx context.Context) (Facets, error) {
+	var f Facets
+	for _, q := range []struct {
+		sql string
+		out *[]string
+	}{
+		{"SELECT DISTINCT function FROM people WHERE active = ? ORDER BY function", &f.Functions},
+		{"SELECT DISTINCT location FROM people WHERE active = ? ORDER BY location", &f.Locations},
+		{"SELECT DISTINCT t.value FROM person_tags t JOIN people p ON p.id = t.person_id WHERE p.active = ? AND t.kind IN ('skill_offered', 'skill_wanted') ORDER BY t.value", &f.Skills},
+	} {
+		rows, err := s.db.Read().QueryContext(ctx, q.sql, true)
+		if err != nil {
+			return Facets{}, fmt.Errorf("directory facets: %w", err)
+		}
+		for rows.Next() {
+			var v string
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return Facets{}, fmt.Errorf("directory facets: %w", err)
+			}
+			*q.out = append(*q.out, v)
+		}
+		rows.Close()
+	}
+	return f, nil
+}

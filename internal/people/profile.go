@@ -1,0 +1,114 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Profile is what a person edits about themselves. HR fields (name, email,
+// level, function, manager...) come from the HR import and admins.
+type Profile struct {
+	Bio                string
+	SkillsOffered      []string
+	SkillsWanted       []string
+	Interests          []string
+	Languages          []string
+	Timezone           string
+	WorkStart, WorkEnd int
+	Capacity           int
+	MentoringRole      string
+	LearningStyle      string
+	CommunicationStyle string
+	AccessibilityNeeds string
+}
+
+// ProfileOf returns the editable part of a person.
+func ProfileOf(p Person) Profile {
+	return Profile{Bio: p.Bio, SkillsOffered: p.SkillsOffered, SkillsWanted: p.SkillsWanted, Interests: p.Interests,
+		Languages: p.Languages, Timezone: p.Timezone, WorkStart: p.WorkStart, WorkEnd: p.WorkEnd, Capacity: p.Capacity,
+		MentoringRole: p.MentoringRole, LearningStyle: p.LearningStyle, CommunicationStyle: p.CommunicationStyle,
+		AccessibilityNeeds: p.AccessibilityNeeds}
+}
+
+// UpdateProfile checks and stores a person's profile. On invalid input it
+// returns an *errs.FieldsError naming every field at fault and stores
+// nothing.
+func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (Person, error) {
+	p, err := s.Get(ctx, id)
+	if err != nil {
+		return Person{}, err
+	}
+	p.Bio, p.SkillsOffered, p.SkillsWanted, p.Interests, p.Languages = pr.Bio, pr.SkillsOffered, pr.SkillsWanted, pr.Interests, pr.Languages
+	p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole = pr.Timezone, pr.WorkStart, pr.WorkEnd, pr.Capacity, pr.MentoringRole
+	p.LearningStyle, p.CommunicationStyle, p.AccessibilityNeeds = pr.LearningStyle, pr.CommunicationStyle, pr.AccessibilityNeeds
+	p.Bio = strings.TrimSpace(p.Bio)
+	p.AccessibilityNeeds = strings.TrimSpace(p.AccessibilityNeeds)
+	capacity := p.Capacity
+	f := Validate(&p)
+	if capacity < 1 {
+		f.Add("capacity", "must be a whole number from 1 to %d", maxCapacity)
+	}
+	if len(f) > 0 {
+		return Person{}, f.Err()
+	}
+	err = s.db.Tx(ctx, func(tx db.Querier) error {
+		_, err := tx.ExecContext(ctx, `UPDATE people SET bio = ?, timezone = ?, work_start = ?, work_end = ?, capacity = ?,
+			mentoring_role = ?, learning_style = ?, communication_style = ?, accessibility_needs = ?, updated_at = ? WHERE id = ?`,
+			p.Bio, p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole, p.LearningStyle, p.CommunicationStyle,
+			p.AccessibilityNeeds, s.now(), id)
+		if err != nil {
+			return fmt.Errorf("update profile of %s: %w", id, err)
+		}
+		for _, tk := range tagKinds {
+			if err := replaceTags(ctx, tx, id, tk.kind, *p.list(tk.kind)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Person{}, err
+	}
+	return s.Get(ctx, id)
+}
+
+// Create adds one person (an admin's form). The id must be new; the email
+// must not be taken.
+func (s *Store) Create(ctx context.Context, p Person) (Person, error) {
+	if f := Validate(&p); len(f) > 0 {
+		return Person{}, f.Err()
+	}
+	if p.ManagerID != "" {
+		if _, err := s.Get(ctx, p.ManagerID); err != nil {
+			return Person{}, errs.Field("manager_id", "no person has id %q", p.ManagerID)
+		}
+	}
+	now := s.now()
+	cols := strings.Join(insertColumns, ", ")
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		_, err := tx.ExecContext(ctx, "INSERT INTO people ("+cols+") VALUES ("+db.InClause(len(insertColumns))+")", personValues(&p, now)...)
+		if err != nil {
+			return err
+		}
+		for _, tk := range tagKinds {
+			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.list(tk.kind)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if errs.Is(err, errs.Conflict) {
+		if _, gerr := s.Get(ctx, p.ID); gerr == nil {
+			return Person{}, &errs.Error{Kind: errs.Conflict, Field: "id", Message: fmt.Sprintf("id %q is taken", p.ID)}
+		}
+		return Person{}, &errs.Error{Kind: errs.Conflict, Field: "email", Message: fmt.Sprintf("email %q is taken", p.Email)}
+	}
+	if err != nil {
+		return Person{}, fmt.Errorf("create person: %w", err)
+	}
+	return s.Get(ctx, p.ID)
+}
