@@ -89,7 +89,9 @@ func openSQLite(ctx context.Context, dsn string) (*DB, error) {
 	// _time_format=sqlite stores times in the format SQLite's date
 	// functions read (the driver's default format they do not).
 	q.Set("_time_format", "sqlite")
-	writeDSN := "file:" + path + "?" + q.Encode() + "&_txlock=immediate"
+	// The writer gets a 64 MiB page cache so a large import's transaction
+	// does not spill pages to the WAL before it commits.
+	writeDSN := "file:" + path + "?" + q.Encode() + "&_pragma=cache_size(-65536)&_txlock=immediate"
 	readDSN := "file:" + path + "?" + q.Encode()
 
 	write, err := sql.Open("sqlite", writeDSN)

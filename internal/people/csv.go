@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kindredhq/kindred/internal/errs"
 )
 
 // Import columns. The first seven are required; any column named demo_*
@@ -265,7 +267,7 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 			if v != "" {
 				s, e, err := ParseHours(v)
 				if err != nil {
-					bad(c, "work_hours %v (expected local HH:MM-HH:MM such as 09:00-17:00)", err)
+					bad(c, "%s (local time, Monday to Friday)", errMessage(err))
 				}
 				p.WorkStart, p.WorkEnd = s, e
 			}
@@ -329,4 +331,12 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 		probs = append(probs, pr)
 	}
 	return probs
+}
+
+// errMessage is the safe message of an errs error, or its text.
+func errMessage(err error) string {
+	if e := errs.As(err); e != nil {
+		return e.Message
+	}
+	return err.Error()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/kindredhq/kindred/internal/errs"
 )
@@ -57,8 +58,8 @@ func (s *Store) Search(ctx context.Context, f Filter) (Page, error) {
 		args = append(args, f.Level)
 	}
 	if f.Skill != "" {
-		where = append(where, "id IN (SELECT person_id FROM person_tags WHERE kind IN (?, ?) AND LOWER(value) = ?)")
-		args = append(args, TagSkillOffered, TagSkillWanted, strings.ToLower(f.Skill))
+		where = append(where, "id IN (SELECT person_id FROM person_tags WHERE kind IN (?, ?) AND lower(value) = lower(?))")
+		args = append(args, TagSkillOffered, TagSkillWanted, f.Skill)
 	}
 	if f.Mentors {
 		where = append(where, "mentoring_role IN (?, ?)")
@@ -89,8 +90,28 @@ type Facets struct {
 	Skills    []string
 }
 
-// Facets returns the distinct functions, locations and skills in use.
+// facetsTTL is how long a replica reuses the directory's filter values.
+// They are display hints: a value a minute late harms no one, and each
+// replica keeps its own copy (nothing here must be shared).
+const facetsTTL = time.Minute
+
+// Facets returns the distinct functions, locations and skills in use,
+// computed at most once a minute.
 func (s *Store) Facets(ctx context.Context) (Facets, error) {
+	s.facetsMu.Lock()
+	defer s.facetsMu.Unlock()
+	if now := s.now(); now.Before(s.facetsAt.Add(facetsTTL)) && !s.facetsAt.IsZero() {
+		return s.facets, nil
+	}
+	f, err := s.loadFacets(ctx)
+	if err != nil {
+		return Facets{}, err
+	}
+	s.facets, s.facetsAt = f, s.now()
+	return f, nil
+}
+
+func (s *Store) loadFacets(ctx context.Context) (Facets, error) {
 	var f Facets
 	for _, q := range []struct {
 		sql string
@@ -98,7 +119,9 @@ func (s *Store) Facets(ctx context.Context) (Facets, error) {
 	}{
 		{"SELECT DISTINCT function FROM people WHERE active = ? ORDER BY function", &f.Functions},
 		{"SELECT DISTINCT location FROM people WHERE active = ? ORDER BY location", &f.Locations},
-		{"SELECT DISTINCT t.value FROM person_tags t JOIN people p ON p.id = t.person_id WHERE p.active = ? AND t.kind IN ('skill_offered', 'skill_wanted') ORDER BY t.value", &f.Skills},
+		// Read from the (kind, value) index alone; a skill held only by
+		// inactive people may be offered, and then finds nobody.
+		{"SELECT value FROM person_tags WHERE kind = 'skill_offered' AND ? UNION SELECT value FROM person_tags WHERE kind = 'skill_wanted' ORDER BY value", &f.Skills},
 	} {
 		rows, err := s.db.Read().QueryContext(ctx, q.sql, true)
 		if err != nil {

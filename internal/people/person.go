@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/kindredhq/kindred/internal/schedule"
 )
 
 // Access roles: what a person may do in Kindred as a whole. Mentor, mentee
@@ -156,37 +158,14 @@ func FormatHours(start, end int) string {
 }
 
 // ParseHours parses local working hours "HH:MM-HH:MM" into minutes after
-// midnight. The end may be 24:00 and must be after the start.
+// midnight, with the rules of schedule.ParseHours (end after start, 24:00
+// allowed).
 func ParseHours(s string) (start, end int, err error) {
-	a, b, ok := strings.Cut(strings.TrimSpace(s), "-")
-	if !ok {
-		return 0, 0, fmt.Errorf("%q is not HH:MM-HH:MM", s)
+	h, err := schedule.ParseHours(s)
+	if err != nil {
+		return 0, 0, err
 	}
-	if start, err = parseClock(a); err != nil {
-		return 0, 0, fmt.Errorf("start of %q: %w", s, err)
-	}
-	if end, err = parseClock(b); err != nil {
-		return 0, 0, fmt.Errorf("end of %q: %w", s, err)
-	}
-	if end <= start {
-		return 0, 0, fmt.Errorf("%q ends before it starts (hours crossing midnight are not supported)", s)
-	}
-	return start, end, nil
-}
-
-func parseClock(s string) (int, error) {
-	s = strings.TrimSpace(s)
-	var h, m int
-	if len(s) != 5 || s[2] != ':' {
-		return 0, fmt.Errorf("%q is not HH:MM", s)
-	}
-	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil {
-		return 0, fmt.Errorf("%q is not HH:MM", s)
-	}
-	if h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
-		return 0, fmt.Errorf("%q is not a time of day", s)
-	}
-	return h*60 + m, nil
+	return h.Start, h.End, nil
 }
 
 // SplitList splits a `;`-separated list, trimming blanks and dropping empty

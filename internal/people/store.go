@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -15,6 +16,10 @@ import (
 type Store struct {
 	db  *db.DB
 	now func() time.Time
+
+	facetsMu sync.Mutex
+	facets   Facets
+	facetsAt time.Time
 }
 
 // NewStore returns a Store over d. now gives the current time (UTC); nil
