@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/web"
+)
+
+func cmdServe(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, log *slog.Logger) error {
+	fs := newFlags("serve", stderr)
+	dsn := fs.String("db", envOr(getenv, "KINDRED_DB", "./kindred.db"), "SQLite file path or postgres:// URL")
+	addr := fs.String("addr", envOr(getenv, "KINDRED_ADDR", ":8080"), "address to listen on")
+	baseURL := fs.String("base-url", getenv("KINDRED_BASE_URL"), "external address, used in invitation links (default from --addr)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openAndMigrate(ctx, *dsn, log)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return serve(ctx, d, *addr, *baseURL, stdout, log, nil)
+}
+
+// openAndMigrate opens the database and brings its schema up to date.
+func openAndMigrate(ctx context.Context, dsn string, log *slog.Logger) (*db.DB, error) {
+	d, err := db.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	n, err := d.Migrate(ctx)
+	if err != nil {
+		d.Close()
+		return nil, err
+	}
+	if n > 0 {
+		log.Info("database migrated", "dialect", d.Dialect, "applied", n)
+	}
+	return d, nil
+}
+
+// serve listens on addr and serves until ctx ends, then shuts down
+// gracefully. announce, if set, prints extra lines once listening.
+func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer, log *slog.Logger, announce func(url string)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	url := "http://" + displayAddr(ln.Addr().String())
+	if baseURL == "" {
+		baseURL = url
+	}
+	srv, err := web.New(web.Config{BaseURL: strings.TrimSuffix(baseURL, "/"), SecureCookies: strings.HasPrefix(baseURL, "https://")}, log, d, nil)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	fmt.Fprintf(stdout, "Kindred is running at %s\n", url)
+	if announce != nil {
+		announce(url)
+	}
+	log.Info("serving", "addr", ln.Addr().String(), "database", d.Dialect)
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	return nil
+}
+
+// displayAddr turns a listen address into one a browser can open.
+func displayAddr(a string) string {
+	host, port, err := net.SplitHostPort(a)
+	if err != nil {
+		return a
+	}
+	if host == "" || host == "::" || host == "0.0.0.0" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

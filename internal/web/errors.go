@@ -1,0 +1,132 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// status maps an error kind to its HTTP status.
+func status(k errs.Kind) int {
+	switch k {
+	case errs.Invalid:
+		return http.StatusUnprocessableEntity
+	case errs.NotFound:
+		return http.StatusNotFound
+	case errs.Conflict:
+		return http.StatusConflict
+	case errs.Forbidden:
+		return http.StatusForbidden
+	case errs.Unauthorized:
+		return http.StatusUnauthorized
+	case errs.TooMany:
+		return http.StatusTooManyRequests
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// isAPI reports whether the request wants JSON errors.
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// apiError is the JSON shape of every API error.
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Field   string            `json:"field,omitempty"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}
+
+// fail is the one error function: it maps the error's kind to a status,
+// answers JSON under /api and a page elsewhere, and logs internal errors
+// only (their details are never shown).
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	kind := errs.KindOf(err)
+	body := apiErrorBody{Code: kind.String()}
+	var fe *errs.FieldsError
+	switch {
+	case kind == errs.Internal:
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		body.Message = "Something went wrong on our side; it has been logged."
+	case errors.As(err, &fe):
+		body.Message = "Some fields need attention."
+		body.Fields = fe.Fields
+		for f := range fe.Fields {
+			if body.Field == "" || f < body.Field {
+				body.Field = f
+			}
+		}
+	default:
+		e := errs.As(err)
+		body.Message, body.Field = e.Message, e.Field
+	}
+	code := status(kind)
+	if isAPI(r) {
+		writeJSON(w, code, apiError{Error: body})
+		return
+	}
+	if kind == errs.Unauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/signin?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		return
+	}
+	msg := body.Message
+	if body.Field != "" && body.Fields == nil {
+		msg = body.Field + ": " + msg
+	}
+	s.render(w, r, code, "error", map[string]any{"Title": http.StatusText(code), "Status": code, "Message": msg})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		http.Error(w, `{"error":{"code":"internal","message":"encoding failed"}}`, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(code)
+	_, _ = w.Write(append(b, '\n'))
+}
+
+// maxJSONBody bounds API request bodies.
+const maxJSONBody = 1 << 20
+
+// decodeJSON reads a JSON object into v, refusing unknown fields, trailing
+// data and oversized bodies with an Invalid error that names the problem.
+func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
+		return errs.E(errs.Invalid, "send the body as application/json")
+	}
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &se):
+			return errs.E(errs.Invalid, "the body is not valid JSON (at byte %d)", se.Offset)
+		case errors.As(err, &te):
+			return errs.Field(te.Field, "must be a JSON %s, not %s", te.Type.String(), te.Value)
+		case errors.As(err, &mbe):
+			return errs.E(errs.Invalid, "the body is larger than %d bytes", maxJSONBody)
+		case strings.HasPrefix(err.Error(), "json: unknown field "):
+			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			return errs.Field(f, "is not a field of this object")
+		case err.Error() == "EOF":
+			return errs.E(errs.Invalid, "the body is empty; send a JSON object")
+		default:
+			return errs.E(errs.Invalid, "the body could not be read as JSON: %v", err)
+		}
+	}
+	if dec.More() {
+		return errs.E(errs.Invalid, "the body has data after the JSON object")
+	}
+	return nil
+}

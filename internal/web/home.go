@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// roleTotal is one bar of the sponsor's participation chart.
+type roleTotal struct {
+	Label  string
+	People int
+}
+
+// home is each person's start page: their enrollments and what they can
+// join; for admins the work waiting for them; for sponsors and admins the
+// participation at a glance.
+func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	ctx := r.Context()
+	data := map[string]any{"Title": "Home", "Section": "home"}
+	mine, err := s.programs.PersonEnrollments(ctx, v.PersonID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data["Mine"] = mine
+	list, err := s.programs.ListPrograms(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var open []programs.ProgramSummary
+	for _, p := range list {
+		if p.ActiveCycles > 0 {
+			open = append(open, p)
+		}
+	}
+	data["Open"] = open
+	if access.CanSeeAggregates(v) {
+		n, err := s.people.Count(ctx)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		counts, err := s.programs.Counts(ctx, "")
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		byRole := map[string]int{}
+		participants := 0
+		for _, p := range list {
+			participants += p.Participants
+		}
+		for _, c := range counts {
+			if c.Status == programs.StatusApproved {
+				byRole[c.Role] += c.People
+			}
+		}
+		var totals []roleTotal
+		maxN := 1
+		for _, role := range programs.Roles {
+			totals = append(totals, roleTotal{Label: programs.RoleLabel(role), People: byRole[role]})
+			maxN = max(maxN, byRole[role])
+		}
+		data["People"] = n
+		data["Programs"] = len(list)
+		data["Participants"] = participants
+		data["RoleTotals"] = totals
+		data["RoleMax"] = maxN
+	}
+	if access.CanManagePrograms(v) {
+		pending, err := s.programs.PendingApprovals(ctx)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		data["Pending"] = pending
+	}
+	s.render(w, r, http.StatusOK, "home", data)
+}

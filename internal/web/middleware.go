@@ -1,0 +1,148 @@
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/auth"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+const sessionCookie = "kindred_session"
+
+type viewerKey struct{}
+
+// viewer returns who is asking; the zero Viewer when nobody is signed in.
+func viewer(r *http.Request) access.Viewer {
+	v, _ := r.Context().Value(viewerKey{}).(access.Viewer)
+	return v
+}
+
+// identify resolves the session cookie, or for the API a Bearer token, to
+// a viewer. A bad Bearer token is refused outright; a stale cookie is
+// cleared and the request goes on as anonymous.
+func (s *Server) identify(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var id auth.Identity
+		var err error
+		if h := r.Header.Get("Authorization"); h != "" {
+			scheme, token, _ := strings.Cut(h, " ")
+			if !strings.EqualFold(scheme, "Bearer") || token == "" {
+				s.fail(w, r, errs.E(errs.Unauthorized, "the Authorization header must be \"Bearer <token>\""))
+				return
+			}
+			if id, err = s.auth.TokenIdentity(r.Context(), strings.TrimSpace(token)); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil && c.Value != "" {
+			id, err = s.auth.Session(r.Context(), c.Value)
+			if errs.Is(err, errs.Unauthorized) {
+				s.clearCookie(w, sessionCookie)
+			} else if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
+		if id.PersonID != "" {
+			v := access.Viewer{PersonID: id.PersonID, Name: id.Name, Role: id.Role}
+			r = r.WithContext(context.WithValue(r.Context(), viewerKey{}, v))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// page wraps an HTML handler that needs a signed-in viewer: anonymous
+// visitors are sent to the sign-in page and brought back afterwards.
+func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !viewer(r).SignedIn() {
+			next := r.URL.RequestURI()
+			http.Redirect(w, r, "/signin?next="+urlQueryEscape(next), http.StatusSeeOther)
+			return
+		}
+		h(w, r)
+	}
+}
+
+// api wraps a JSON handler that needs a signed-in viewer.
+func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if !viewer(r).SignedIn() {
+			s.fail(w, r, errs.E(errs.Unauthorized, "sign in, or send a personal API token as \"Authorization: Bearer <token>\""))
+			return
+		}
+		h(w, r)
+	}
+}
+
+// recover turns a panic into a logged 500 instead of a dropped connection.
+func (s *Server) recover(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				s.log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", p)
+				http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+func (s *Server) logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		next.ServeHTTP(rec, r)
+		// Paths only: query strings may carry search words about people.
+		s.log.LogAttrs(r.Context(), slog.LevelDebug, "request", slog.String("method", r.Method),
+			slog.String("path", r.URL.Path), slog.Int("status", rec.status), slog.Duration("took", time.Since(start)))
+	})
+}
+
+// clientAddr is the remote address without the port, for sign-in limits.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) setSessionCookie(w http.ResponseWriter, token string) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true,
+		Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode, MaxAge: int(auth.SessionLifetime.Seconds())})
+}
+
+func (s *Server) clearCookie(w http.ResponseWriter, name string) {
+	http.SetCookie(w, &http.Cookie{Name: name, Value: "", Path: "/", HttpOnly: true, Secure: s.cfg.SecureCookies, MaxAge: -1})
+}

@@ -1,0 +1,270 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
+)
+
+// directoryFilter reads the directory's query string, with a clear error
+// for values that are not numbers.
+func directoryFilter(q url.Values) (people.Filter, error) {
+	f := people.Filter{Query: q.Get("q"), Function: q.Get("function"), Location: q.Get("location"),
+		Skill: q.Get("skill"), Mentors: q.Get("mentors") == "1" || q.Get("mentors") == "true", Limit: 30}
+	for _, p := range []struct {
+		name     string
+		dst      *int
+		min, max int
+	}{{"level", &f.Level, 1, 10}, {"page", &f.Offset, 1, 100000}, {"limit", &f.Limit, 1, 200}} {
+		v := q.Get(p.name)
+		if v == "" {
+			continue
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < p.min || n > p.max {
+			return f, errs.Field(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
+		}
+		*p.dst = n
+	}
+	if q.Get("page") != "" {
+		f.Offset = (f.Offset - 1) * f.Limit
+	}
+	return f, nil
+}
+
+func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
+	f, err := directoryFilter(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.people.Search(r.Context(), f)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	facets, err := s.people.Facets(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cur := f.Offset/f.Limit + 1
+	pages := (page.Total + f.Limit - 1) / f.Limit
+	q := r.URL.Query()
+	q.Del("page")
+	s.render(w, r, http.StatusOK, "directory", map[string]any{
+		"Title": "People", "Section": "people", "Page": page, "Filter": f, "Facets": facets,
+		"Levels": []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, "Current": cur, "Pages": pages, "BaseQuery": q.Encode(),
+	})
+}
+
+func (s *Server) showPerson(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	p, err := s.people.Get(r.Context(), r.PathValue("id"))
+	if err != nil || (!p.Active && !v.IsAdmin()) {
+		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
+		return
+	}
+	s.render(w, r, http.StatusOK, "person", s.personPage(r, p))
+}
+
+// personPage is the data of a profile page: the private part only for the
+// person and admins.
+func (s *Server) personPage(r *http.Request, p people.Person) map[string]any {
+	v := viewer(r)
+	data := map[string]any{"Title": p.Name, "Section": "people", "Person": p,
+		"Private": access.CanSeePrivate(v, p.ID), "CanEdit": access.CanEditProfile(v, p.ID),
+		"CanManage": access.CanManagePeople(v), "Roles": people.AccessRoles, "Self": v.PersonID == p.ID}
+	if access.CanSeePrivate(v, p.ID) && p.ManagerID != "" {
+		if m, err := s.people.Get(r.Context(), p.ManagerID); err == nil {
+			data["Manager"] = m
+		}
+	}
+	return data
+}
+
+// profileFromForm reads the profile form; list fields accept commas,
+// semicolons or one item a line.
+func profileFromForm(r *http.Request) (people.Profile, errs.Fields) {
+	bad := errs.Fields{}
+	list := func(name string) []string {
+		v := strings.NewReplacer(",", ";", "\n", ";", "\r", "").Replace(r.PostFormValue(name))
+		return people.SplitList(v)
+	}
+	pr := people.Profile{Bio: r.PostFormValue("bio"), SkillsOffered: list("skills_offered"), SkillsWanted: list("skills_wanted"),
+		Interests: list("interests"), Languages: list("languages"), Timezone: strings.TrimSpace(r.PostFormValue("timezone")),
+		MentoringRole: r.PostFormValue("role"), LearningStyle: strings.TrimSpace(r.PostFormValue("learning_style")),
+		CommunicationStyle: strings.TrimSpace(r.PostFormValue("communication_style")), AccessibilityNeeds: r.PostFormValue("accessibility_needs")}
+	start, end, err := people.ParseHours(r.PostFormValue("work_hours"))
+	if err != nil {
+		bad.Add("work_hours", "%s", errs.As(err).Message)
+	}
+	pr.WorkStart, pr.WorkEnd = start, end
+	if c := strings.TrimSpace(r.PostFormValue("capacity")); c != "" {
+		n, err := strconv.Atoi(c)
+		if err != nil {
+			bad.Add("capacity", "%q is not a whole number", c)
+		}
+		pr.Capacity = n
+	} else {
+		pr.Capacity = 1
+	}
+	return pr, bad
+}
+
+func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	id := r.PathValue("id")
+	if !access.CanEditProfile(v, id) {
+		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
+		return
+	}
+	p, err := s.people.Get(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "profile_edit", s.profileFormData(p, people.ProfileOf(p), nil))
+}
+
+func (s *Server) profileFormData(p people.Person, pr people.Profile, errors map[string]string) map[string]any {
+	return map[string]any{"Title": "Edit profile", "Section": "people", "Person": p, "Profile": pr,
+		"WorkHours": people.FormatHours(pr.WorkStart, pr.WorkEnd), "Errors": errors,
+		"MentoringRoles": people.MentoringRoles, "Zones": commonZones,
+		"LearningStyles":      []string{"visual", "reading", "hands-on", "discussion"},
+		"CommunicationStyles": []string{"direct", "reflective", "structured", "casual"}}
+}
+
+func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	id := r.PathValue("id")
+	if !access.CanEditProfile(v, id) {
+		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
+		return
+	}
+	p, err := s.people.Get(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	pr, bad := profileFromForm(r)
+	if len(bad) == 0 {
+		_, err = s.people.UpdateProfile(r.Context(), id, pr)
+		if fe, ok := err.(*errs.FieldsError); ok {
+			bad = fe.Fields
+		} else if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if len(bad) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", s.profileFormData(p, pr, bad))
+		return
+	}
+	s.redirect(w, r, "/people/"+id, "Profile saved.")
+}
+
+func (s *Server) newPersonForm(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePeople(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers add people"))
+		return
+	}
+	s.render(w, r, http.StatusOK, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
+		"Form": map[string]string{"work_hours": "09:00-17:00", "level": "3"}, "Zones": commonZones, "MentoringRoles": people.MentoringRoles})
+}
+
+func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePeople(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers add people"))
+		return
+	}
+	form := map[string]string{}
+	for _, k := range []string{"id", "name", "email", "level", "function", "department", "location", "timezone", "work_hours", "hire_date", "manager_id", "role"} {
+		form[k] = strings.TrimSpace(r.PostFormValue(k))
+	}
+	bad := errs.Fields{}
+	p := people.Person{ID: form["id"], Name: form["name"], Email: form["email"], Function: form["function"], Department: form["department"],
+		Location: form["location"], Timezone: form["timezone"], HireDate: form["hire_date"], ManagerID: form["manager_id"], MentoringRole: form["role"]}
+	if n, err := strconv.Atoi(form["level"]); err == nil {
+		p.Level = n
+	}
+	var err error
+	if p.WorkStart, p.WorkEnd, err = people.ParseHours(form["work_hours"]); err != nil {
+		bad.Add("work_hours", "%s", errs.As(err).Message)
+	}
+	if len(bad) == 0 {
+		_, err = s.people.Create(r.Context(), p)
+		var fe *errs.FieldsError
+		if e := errs.As(err); e != nil && e.Field != "" && (e.Kind == errs.Invalid || e.Kind == errs.Conflict) {
+			bad.Add(e.Field, "%s", e.Message)
+		}
+		if fe2, ok := err.(*errs.FieldsError); ok {
+			fe = fe2
+			bad = fe.Fields
+		}
+		if err != nil && len(bad) == 0 {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	if len(bad) > 0 {
+		s.render(w, r, http.StatusUnprocessableEntity, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
+			"Form": form, "Errors": map[string]string(bad), "Zones": commonZones, "MentoringRoles": people.MentoringRoles})
+		return
+	}
+	s.redirect(w, r, "/people/"+p.ID, p.Name+" was added. Send them an invitation so they can sign in.")
+}
+
+func (s *Server) setRole(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if !access.CanManagePeople(v) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers set roles"))
+		return
+	}
+	id := r.PathValue("id")
+	if id == v.PersonID && r.PostFormValue("role") != people.RoleAdmin {
+		s.fail(w, r, errs.Field("role", "you cannot take away your own admin role; ask another admin"))
+		return
+	}
+	if err := s.auth.SetAccessRole(r.Context(), id, r.PostFormValue("role")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, "/people/"+id, "Role updated.")
+}
+
+func (s *Server) invitePerson(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if !access.CanManagePeople(v) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers invite people"))
+		return
+	}
+	id := r.PathValue("id")
+	p, err := s.people.Get(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	secret, err := s.auth.CreateInvite(r.Context(), id, v.PersonID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// The link is shown once, in this response, and never put in a URL
+	// that browsers or proxies would keep.
+	data := s.personPage(r, p)
+	data["InviteLink"] = s.cfg.BaseURL + "/invite/" + secret
+	s.render(w, r, http.StatusOK, "person", data)
+}
+
+// commonZones are offered in the time zone picker; any IANA name typed in
+// is accepted too.
+var commonZones = []string{"America/Los_Angeles", "America/Denver", "America/Chicago", "America/New_York", "America/Toronto",
+	"America/Sao_Paulo", "Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "Europe/Madrid", "Europe/Warsaw",
+	"Africa/Lagos", "Africa/Nairobi", "Asia/Dubai", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Singapore", "Asia/Shanghai",
+	"Asia/Tokyo", "Australia/Sydney", "Australia/Lord_Howe", "Pacific/Auckland", "Pacific/Chatham", "UTC"}

@@ -1,0 +1,236 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// The program API: programs with their charters, their cycles, and the
+// counts of people per cycle, role and status. The same checks as the
+// pages: everyone signed in reads charters and cycles, admins change them,
+// sponsors and admins read counts.
+
+// programJSON is a program as the API shows it. The figures are set in
+// lists only.
+type programJSON struct {
+	ID                 string    `json:"id"`
+	Name               string    `json:"name"`
+	Purpose            string    `json:"purpose"`
+	Outcomes           string    `json:"outcomes"`
+	Cadence            string    `json:"cadence"`
+	SessionMinutes     int       `json:"session_minutes"`
+	DecisionRights     string    `json:"decision_rights"`
+	CodeOfConduct      string    `json:"code_of_conduct"`
+	FacilitationMethod string    `json:"facilitation_method"`
+	Engagements        []string  `json:"engagements"`
+	Roles              []string  `json:"roles"`
+	CreatedAt          time.Time `json:"created_at"`
+	UpdatedAt          time.Time `json:"updated_at"`
+	Cycles             *int      `json:"cycles,omitempty"`
+	ActiveCycles       *int      `json:"active_cycles,omitempty"`
+	Participants       *int      `json:"participants,omitempty"`
+}
+
+func toProgramJSON(p programs.Program) programJSON {
+	return programJSON{ID: p.ID, Name: p.Name, Purpose: p.Purpose, Outcomes: p.Outcomes, Cadence: p.Cadence,
+		SessionMinutes: p.SessionMinutes, DecisionRights: p.DecisionRights, CodeOfConduct: p.CodeOfConduct,
+		FacilitationMethod: p.FacilitationMethod, Engagements: orEmpty(p.Engagements), Roles: orEmpty(p.Roles()),
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+}
+
+// cycleJSON is a cycle with its status today.
+type cycleJSON struct {
+	ID        string    `json:"id"`
+	ProgramID string    `json:"program_id"`
+	Name      string    `json:"name"`
+	StartsOn  string    `json:"starts_on"`
+	EndsOn    string    `json:"ends_on"`
+	Status    string    `json:"status"` // upcoming, open or ended
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func (s *Server) toCycleJSON(c programs.Cycle) cycleJSON {
+	return cycleJSON{ID: c.ID, ProgramID: c.ProgramID, Name: c.Name, StartsOn: c.StartsOn, EndsOn: c.EndsOn,
+		Status: c.Status(s.today()), CreatedAt: c.CreatedAt}
+}
+
+// countJSON is the number of people in one cycle with one role and status.
+type countJSON struct {
+	CycleID   string `json:"cycle_id"`
+	CycleName string `json:"cycle_name"`
+	Role      string `json:"role"`
+	Status    string `json:"status"`
+	People    int    `json:"people"`
+}
+
+// programIn is the body of POST /api/v1/programs and, with every field
+// optional, of PATCH /api/v1/programs/{id}: only the fields sent change.
+type programIn struct {
+	Name               *string   `json:"name"`
+	Purpose            *string   `json:"purpose"`
+	Outcomes           *string   `json:"outcomes"`
+	Cadence            *string   `json:"cadence"`
+	SessionMinutes     *int      `json:"session_minutes"`
+	DecisionRights     *string   `json:"decision_rights"`
+	CodeOfConduct      *string   `json:"code_of_conduct"`
+	FacilitationMethod *string   `json:"facilitation_method"`
+	Engagements        *[]string `json:"engagements"`
+}
+
+// apply sets the fields sent on p.
+func (in programIn) apply(p *programs.Program) {
+	for _, f := range []struct {
+		dst *string
+		src *string
+	}{{&p.Name, in.Name}, {&p.Purpose, in.Purpose}, {&p.Outcomes, in.Outcomes}, {&p.Cadence, in.Cadence},
+		{&p.DecisionRights, in.DecisionRights}, {&p.CodeOfConduct, in.CodeOfConduct}, {&p.FacilitationMethod, in.FacilitationMethod}} {
+		if f.src != nil {
+			*f.dst = *f.src
+		}
+	}
+	if in.SessionMinutes != nil {
+		p.SessionMinutes = *in.SessionMinutes
+	}
+	if in.Engagements != nil {
+		p.Engagements = *in.Engagements
+	}
+}
+
+func (s *Server) apiListPrograms(w http.ResponseWriter, r *http.Request) {
+	list, err := s.programs.ListPrograms(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]programJSON, len(list))
+	for i, ps := range list {
+		out[i] = toProgramJSON(ps.Program)
+		out[i].Cycles, out[i].ActiveCycles, out[i].Participants = &ps.Cycles, &ps.ActiveCycles, &ps.Participants
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"programs": out})
+}
+
+func (s *Server) apiCreateProgram(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if !access.CanManagePrograms(v) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
+		return
+	}
+	var in programIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p := programs.Program{CreatedBy: v.PersonID}
+	in.apply(&p)
+	p, err := s.programs.CreateProgram(r.Context(), p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/programs/"+p.ID)
+	writeJSON(w, http.StatusCreated, toProgramJSON(p))
+}
+
+func (s *Server) apiGetProgram(w http.ResponseWriter, r *http.Request) {
+	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toProgramJSON(p))
+}
+
+func (s *Server) apiUpdateProgram(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
+		return
+	}
+	var in programIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in.apply(&p)
+	if p, err = s.programs.UpdateProgram(r.Context(), p); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, toProgramJSON(p))
+}
+
+func (s *Server) apiListCycles(w http.ResponseWriter, r *http.Request) {
+	cs, err := s.programs.ListCycles(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]cycleJSON, len(cs))
+	for i, c := range cs {
+		out[i] = s.toCycleJSON(c)
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"cycles": out})
+}
+
+// cycleIn is the body of POST /api/v1/programs/{id}/cycles.
+type cycleIn struct {
+	Name     string `json:"name"`
+	StartsOn string `json:"starts_on"`
+	EndsOn   string `json:"ends_on"`
+}
+
+func (s *Server) apiCreateCycle(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers open cycles"))
+		return
+	}
+	var in cycleIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	c, err := s.programs.CreateCycle(r.Context(), programs.Cycle{ProgramID: r.PathValue("id"), Name: in.Name,
+		StartsOn: in.StartsOn, EndsOn: in.EndsOn})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/programs/"+c.ProgramID+"/cycles/"+c.ID)
+	writeJSON(w, http.StatusCreated, s.toCycleJSON(c))
+}
+
+func (s *Server) apiGetCycle(w http.ResponseWriter, r *http.Request) {
+	c, err := s.programs.GetCycle(r.Context(), r.PathValue("id"), r.PathValue("cid"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.toCycleJSON(c))
+}
+
+func (s *Server) apiProgramCounts(w http.ResponseWriter, r *http.Request) {
+	if !access.CanSeeAggregates(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only sponsors and program managers see program figures"))
+		return
+	}
+	id := r.PathValue("id")
+	counts, err := s.programs.Counts(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	out := make([]countJSON, len(counts))
+	for i, c := range counts {
+		out[i] = countJSON{CycleID: c.CycleID, CycleName: c.CycleName, Role: c.Role, Status: c.Status, People: c.People}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"program_id": id, "counts": out})
+}

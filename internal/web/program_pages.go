@@ -1,0 +1,222 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// Program pages: the list, the charter form (new and edit), a program's
+// page with its cycles, and opening a cycle. Every signed-in person reads
+// charters; only admins change them; sponsors and admins see figures.
+
+func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request) {
+	list, err := s.programs.ListPrograms(r.Context())
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "programs", map[string]any{"Title": "Programs", "Section": "programs",
+		"Programs": list, "CanManage": access.CanManagePrograms(viewer(r)), "L": labels{}})
+}
+
+// programForm is the charter form as typed, so a rejected form shows what
+// was sent.
+type programForm struct {
+	programs.Program
+	Minutes string // session length as typed
+}
+
+// programFromForm reads the charter form. A session length that is not a
+// number is reported here; everything else is checked by programs.Validate.
+func programFromForm(r *http.Request) (programForm, errs.Fields) {
+	bad := errs.Fields{}
+	f := programForm{Minutes: strings.TrimSpace(r.PostFormValue("session_minutes"))}
+	f.Name = r.PostFormValue("name")
+	f.Purpose = r.PostFormValue("purpose")
+	f.Outcomes = r.PostFormValue("outcomes")
+	f.Cadence = r.PostFormValue("cadence")
+	f.DecisionRights = r.PostFormValue("decision_rights")
+	f.CodeOfConduct = r.PostFormValue("code_of_conduct")
+	f.FacilitationMethod = r.PostFormValue("facilitation_method")
+	f.Engagements = r.PostForm["engagements"]
+	if f.Minutes != "" {
+		n, err := strconv.Atoi(f.Minutes)
+		if err != nil {
+			bad.Add("session_minutes", "%q is not a whole number of minutes", f.Minutes)
+		}
+		f.SessionMinutes = n
+	}
+	// Validate a copy for every remaining problem at once; the store
+	// validates again when saving.
+	p := f.Program
+	bad = merge(bad, programs.Validate(&p))
+	// Show the defaults the store fills in for what was left empty.
+	f.Defaults()
+	if f.Minutes == "" {
+		f.Minutes = strconv.Itoa(f.SessionMinutes)
+	}
+	return f, bad
+}
+
+func (s *Server) programFormData(title string, f programForm, bad errs.Fields) map[string]any {
+	return map[string]any{"Title": title, "Section": "programs", "Form": f, "Errors": map[string]string(bad),
+		"Cadences": programs.Cadences, "Methods": programs.FacilitationMethods, "Kinds": programs.EngagementKinds,
+		"MinMinutes": programs.MinSessionMinutes, "MaxMinutes": programs.MaxSessionMinutes, "L": labels{}}
+}
+
+func (s *Server) newProgramForm(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
+		return
+	}
+	var f programForm
+	f.Defaults()
+	f.Engagements = []string{programs.EngagementOneOnOne}
+	f.Minutes = strconv.Itoa(f.SessionMinutes)
+	s.render(w, r, http.StatusOK, "program_form", s.programFormData("New program", f, nil))
+}
+
+func (s *Server) createProgram(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if !access.CanManagePrograms(v) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
+		return
+	}
+	f, bad := programFromForm(r)
+	if len(bad) == 0 {
+		p := f.Program
+		p.CreatedBy = v.PersonID
+		created, err := s.programs.CreateProgram(r.Context(), p)
+		if bad = fieldErrors(err); err != nil && bad == nil {
+			s.fail(w, r, err)
+			return
+		}
+		if err == nil {
+			s.redirect(w, r, "/programs/"+created.ID, created.Name+" was created. Open a cycle so people can apply.")
+			return
+		}
+	}
+	s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("New program", f, bad))
+}
+
+func (s *Server) editProgramForm(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
+		return
+	}
+	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := programForm{Program: p, Minutes: strconv.Itoa(p.SessionMinutes)}
+	s.render(w, r, http.StatusOK, "program_form", s.programFormData("Edit "+p.Name, f, nil))
+}
+
+func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
+		return
+	}
+	old, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f, bad := programFromForm(r)
+	f.ID = old.ID
+	if len(bad) == 0 {
+		var p programs.Program
+		p, err = s.programs.UpdateProgram(r.Context(), f.Program)
+		if bad = fieldErrors(err); err != nil && bad == nil {
+			s.fail(w, r, err)
+			return
+		}
+		if err == nil {
+			s.redirect(w, r, "/programs/"+p.ID, "Charter saved.")
+			return
+		}
+	}
+	s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("Edit "+old.Name, f, bad))
+}
+
+func (s *Server) showProgram(w http.ResponseWriter, r *http.Request) {
+	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data, err := s.programPage(r, p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "program", data)
+}
+
+// programPage is the data of a program's page: the charter and cycles for
+// everyone, the viewer's own enrollments, the figures for sponsors and
+// admins, and the cycle form for admins.
+func (s *Server) programPage(r *http.Request, p programs.Program) (map[string]any, error) {
+	v := viewer(r)
+	ctx := r.Context()
+	cycles, err := s.programs.ListCycles(ctx, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	mine, err := s.programs.PersonEnrollments(ctx, v.PersonID)
+	if err != nil {
+		return nil, err
+	}
+	data := map[string]any{"Title": p.Name, "Section": "programs", "Program": p, "Cycles": s.cycleRows(cycles),
+		"Mine": ownIn(mine, p.ID, ""), "CanManage": access.CanManagePrograms(v), "L": labels{},
+		"CycleForm": programs.Cycle{}, "CycleErrors": map[string]string(nil)}
+	if access.CanSeeAggregates(v) {
+		counts, err := s.programs.Counts(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		data["Counts"] = newCountTable(cycles, counts)
+	}
+	return data, nil
+}
+
+func (s *Server) createCycle(w http.ResponseWriter, r *http.Request) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers open cycles"))
+		return
+	}
+	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	in := programs.Cycle{ProgramID: p.ID, Name: r.PostFormValue("name"),
+		StartsOn: r.PostFormValue("starts_on"), EndsOn: r.PostFormValue("ends_on")}
+	c, err := s.programs.CreateCycle(r.Context(), in)
+	if err == nil {
+		msg := "Cycle " + c.Name + " takes applications until it ends."
+		if c.Status(s.today()) == programs.CycleEnded {
+			msg = "Cycle " + c.Name + " is recorded; it has ended, so enroll people directly."
+		}
+		s.redirect(w, r, "/programs/"+p.ID+"/cycles/"+c.ID, msg)
+		return
+	}
+	bad := fieldErrors(err)
+	if bad == nil {
+		s.fail(w, r, err)
+		return
+	}
+	data, err := s.programPage(r, p)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data["CycleForm"], data["CycleErrors"] = in, map[string]string(bad)
+	s.render(w, r, http.StatusUnprocessableEntity, "program", data)
+}

@@ -1,0 +1,75 @@
+package web
+
+import "net/http"
+
+// routes lists every route: the sitemap and the security review's
+// checklist. page() and api() demand a signed-in viewer; each handler then
+// checks the viewer's role and relation to the object it serves.
+func (s *Server) routes(mux *http.ServeMux) {
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("GET /healthz", s.healthz)
+
+	// Signing in and out, invitations.
+	mux.HandleFunc("GET /signin", s.signinForm)
+	mux.HandleFunc("POST /signin", s.signin)
+	mux.HandleFunc("POST /signout", s.signout)
+	mux.HandleFunc("GET /invite/{token}", s.inviteForm)
+	mux.HandleFunc("POST /invite/{token}", s.acceptInvite)
+
+	// Pages.
+	mux.HandleFunc("GET /{$}", s.page(s.home))
+	mux.HandleFunc("GET /people", s.page(s.directory))
+	mux.HandleFunc("GET /people/new", s.page(s.newPersonForm))
+	mux.HandleFunc("POST /people", s.page(s.createPerson))
+	mux.HandleFunc("GET /people/{id}", s.page(s.showPerson))
+	mux.HandleFunc("GET /people/{id}/edit", s.page(s.editProfileForm))
+	mux.HandleFunc("POST /people/{id}/edit", s.page(s.updateProfile))
+	mux.HandleFunc("POST /people/{id}/role", s.page(s.setRole))
+	mux.HandleFunc("POST /people/{id}/invite", s.page(s.invitePerson))
+	mux.HandleFunc("GET /import", s.page(s.importForm))
+	mux.HandleFunc("POST /import", s.page(s.importPeople))
+	mux.HandleFunc("GET /settings/tokens", s.page(s.tokensPage))
+	mux.HandleFunc("POST /settings/tokens", s.page(s.createToken))
+	mux.HandleFunc("POST /settings/tokens/{id}/revoke", s.page(s.revokeToken))
+	// Programs, their cycles, and enrollments in them.
+	mux.HandleFunc("GET /programs", s.page(s.listPrograms))
+	mux.HandleFunc("GET /programs/new", s.page(s.newProgramForm))
+	mux.HandleFunc("POST /programs", s.page(s.createProgram))
+	mux.HandleFunc("GET /programs/{id}", s.page(s.showProgram))
+	mux.HandleFunc("GET /programs/{id}/edit", s.page(s.editProgramForm))
+	mux.HandleFunc("POST /programs/{id}/edit", s.page(s.updateProgram))
+	mux.HandleFunc("POST /programs/{id}/cycles", s.page(s.createCycle))
+	mux.HandleFunc("GET /programs/{id}/cycles/{cid}", s.page(s.showCycle))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/apply", s.page(s.applyToCycle))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/enroll", s.page(s.enrollPerson))
+	mux.HandleFunc("POST /enrollments/{eid}/decide", s.page(s.decideEnrollment))
+	mux.HandleFunc("POST /enrollments/{eid}/withdraw", s.page(s.withdrawEnrollment))
+	mux.HandleFunc("POST /enrollments/{eid}/accept-conduct", s.page(s.acceptConduct))
+
+	// JSON API.
+	mux.HandleFunc("GET /api/v1/me", s.api(s.apiMe))
+	mux.HandleFunc("GET /api/v1/people", s.api(s.apiListPeople))
+	mux.HandleFunc("POST /api/v1/people", s.api(s.apiCreatePerson))
+	mux.HandleFunc("GET /api/v1/people/{id}", s.api(s.apiGetPerson))
+	mux.HandleFunc("PATCH /api/v1/people/{id}", s.api(s.apiUpdateProfile))
+	mux.HandleFunc("PUT /api/v1/people/{id}/role", s.api(s.apiSetRole))
+	mux.HandleFunc("POST /api/v1/imports/people", s.api(s.apiImportPeople))
+	// Programs, cycles and enrollments: sponsors get counts, never enrollments.
+	mux.HandleFunc("GET /api/v1/programs", s.api(s.apiListPrograms))
+	mux.HandleFunc("POST /api/v1/programs", s.api(s.apiCreateProgram))
+	mux.HandleFunc("GET /api/v1/programs/{id}", s.api(s.apiGetProgram))
+	mux.HandleFunc("PATCH /api/v1/programs/{id}", s.api(s.apiUpdateProgram))
+	mux.HandleFunc("GET /api/v1/programs/{id}/counts", s.api(s.apiProgramCounts))
+	mux.HandleFunc("GET /api/v1/programs/{id}/cycles", s.api(s.apiListCycles))
+	mux.HandleFunc("POST /api/v1/programs/{id}/cycles", s.api(s.apiCreateCycle))
+	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}", s.api(s.apiGetCycle))
+	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCycleEnrollments))
+	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCreateEnrollment))
+	mux.HandleFunc("GET /api/v1/enrollments", s.api(s.apiMyEnrollments))
+	mux.HandleFunc("GET /api/v1/enrollments/{eid}", s.api(s.apiGetEnrollment))
+	mux.HandleFunc("POST /api/v1/enrollments/{eid}/decision", s.api(s.apiDecideEnrollment))
+	mux.HandleFunc("POST /api/v1/enrollments/{eid}/withdraw", s.api(s.apiWithdrawEnrollment))
+	mux.HandleFunc("POST /api/v1/enrollments/{eid}/accept-conduct", s.api(s.apiAcceptConduct))
+	mux.HandleFunc("/api/", s.api(s.apiNotFound))
+	mux.HandleFunc("/", s.notFound)
+}

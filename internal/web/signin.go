@@ -1,0 +1,98 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	if err := s.db.Ping(r.Context()); err != nil {
+		s.log.Error("health check", "err", err)
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": string(s.db.Dialect)})
+}
+
+// safeNext keeps a post-sign-in redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) {
+	if viewer(r).SignedIn() {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "signin", map[string]any{"Title": "Sign in", "Next": safeNext(r.URL.Query().Get("next"))})
+}
+
+func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
+	email, password := r.PostFormValue("email"), r.PostFormValue("password")
+	next := safeNext(r.PostFormValue("next"))
+	token, _, err := s.auth.SignIn(r.Context(), email, password, clientAddr(r))
+	if err != nil {
+		kind := errs.KindOf(err)
+		if kind != errs.Unauthorized && kind != errs.TooMany {
+			s.fail(w, r, err)
+			return
+		}
+		s.render(w, r, status(kind), "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
+			"Problem": errs.As(err).Message})
+		return
+	}
+	s.setSessionCookie(w, token)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) signout(w http.ResponseWriter, r *http.Request) {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.auth.EndSession(r.Context(), c.Value); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	s.clearCookie(w, sessionCookie)
+	s.redirect(w, r, "/signin", "You are signed out.")
+}
+
+func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) {
+	id, err := s.auth.Invite(r.Context(), r.PathValue("token"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": r.PathValue("token")})
+}
+
+func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) {
+	pw, confirm := r.PostFormValue("password"), r.PostFormValue("confirm")
+	tok := r.PathValue("token")
+	id, err := s.auth.Invite(r.Context(), tok)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if pw != confirm {
+		s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
+			"Errors": map[string]string{"confirm": "the two passwords differ"}})
+		return
+	}
+	session, _, err := s.auth.AcceptInvite(r.Context(), tok, pw)
+	if e := errs.As(err); e != nil && e.Kind == errs.Invalid {
+		s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
+			"Errors": map[string]string{e.Field: e.Message}})
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.setSessionCookie(w, session)
+	s.redirect(w, r, "/people/"+id.PersonID+"/edit", "Your password is set. Tell us about yourself so we can find you a good match.")
+}
