@@ -76,7 +76,11 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 		cycles[p.ID] = pair
 	}
 
-	pending := 0
+	// Applications as people made them; most mentors were then approved by
+	// the program manager, a few still wait. Last quarter's cycle keeps a
+	// sample of past mentors as history.
+	var approved, waiting []programs.Application
+	past := 0
 	for i, p := range org.People {
 		isAccount := p.ID == org.Accounts.Mentor || p.ID == org.Accounts.Mentee
 		if p.ID == org.Accounts.Admin || p.ID == org.Accounts.Sponsor {
@@ -84,40 +88,35 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 		}
 		switch {
 		case p.IsMentor() && (isAccount || i%10 < 7):
-			past, cur := cycles[mentoring.ID][0], cycles[mentoring.ID][1]
-			if i%3 == 0 {
-				if _, err := ps.Enroll(ctx, programs.EnrollRequest{ProgramID: mentoring.ID, CycleID: past.ID, PersonID: p.ID, Role: programs.RoleMentor, AdminID: admin}); err != nil {
+			if i%3 == 0 && past < 300 {
+				past++
+				pc := cycles[mentoring.ID][0]
+				if _, err := ps.Enroll(ctx, programs.EnrollRequest{ProgramID: mentoring.ID, CycleID: pc.ID, PersonID: p.ID, Role: programs.RoleMentor, AdminID: admin}); err != nil {
 					return fmt.Errorf("enroll %s: %w", p.ID, err)
 				}
 			}
-			e, err := ps.Apply(ctx, programs.Application{ProgramID: mentoring.ID, CycleID: cur.ID, PersonID: p.ID, Role: programs.RoleMentor,
-				Motivation: mentorMotivation(p), Goals: "Help my mentees reach their next step; learn how other teams work.", AcceptConduct: true})
-			if err != nil {
-				return fmt.Errorf("mentor application of %s: %w", p.ID, err)
-			}
-			if !isAccount && pending < 4 {
-				pending++ // left for the program manager to decide
-				continue
-			}
-			if _, err := ps.Decide(ctx, e.ID, true, admin); err != nil {
-				return fmt.Errorf("approve %s: %w", p.ID, err)
+			a := programs.Application{ProgramID: mentoring.ID, CycleID: cycles[mentoring.ID][1].ID, PersonID: p.ID, Role: programs.RoleMentor,
+				Motivation: mentorMotivation(p), Goals: "Help my mentees reach their next step; learn how other teams work.", AcceptConduct: true}
+			if !isAccount && len(waiting) < 4 {
+				waiting = append(waiting, a)
+			} else {
+				approved = append(approved, a)
 			}
 		case p.IsMentee() && (isAccount || i%10 < 8):
-			cur := cycles[mentoring.ID][1]
-			_, err := ps.Apply(ctx, programs.Application{ProgramID: mentoring.ID, CycleID: cur.ID, PersonID: p.ID, Role: programs.RoleMentee,
-				Motivation: menteeMotivation(p), Goals: menteeGoals(p), AcceptConduct: true})
-			if err != nil {
-				return fmt.Errorf("mentee application of %s: %w", p.ID, err)
-			}
+			approved = append(approved, programs.Application{ProgramID: mentoring.ID, CycleID: cycles[mentoring.ID][1].ID, PersonID: p.ID,
+				Role: programs.RoleMentee, Motivation: menteeMotivation(p), Goals: menteeGoals(p), AcceptConduct: true})
 		}
 		if p.Facilitator || i%6 == 0 {
-			cur := cycles[circles.ID][1]
-			_, err := ps.Apply(ctx, programs.Application{ProgramID: circles.ID, CycleID: cur.ID, PersonID: p.ID, Role: programs.RoleCircleMember,
-				Motivation: "I'm curious how colleagues in other functions and places handle problems like mine.", AcceptConduct: true})
-			if err != nil {
-				return fmt.Errorf("circle application of %s: %w", p.ID, err)
-			}
+			approved = append(approved, programs.Application{ProgramID: circles.ID, CycleID: cycles[circles.ID][1].ID, PersonID: p.ID,
+				Role: programs.RoleCircleMember, AcceptConduct: true,
+				Motivation: "I'm curious how colleagues in other functions and places handle problems like mine."})
 		}
+	}
+	if _, err := ps.ApplyMany(ctx, approved, true, admin); err != nil {
+		return fmt.Errorf("demo enrollments: %w", err)
+	}
+	if _, err := ps.ApplyMany(ctx, waiting, false, admin); err != nil {
+		return fmt.Errorf("demo applications: %w", err)
 	}
 	return nil
 }
