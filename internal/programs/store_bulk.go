@@ -105,4 +105,3 @@ func activePeople(ctx context.Context, q db.Querier) (map[string]bool, error) {
 	}
 	return m, rows.Err()
 }
-
