@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/kindredhq/kindred/internal/auth"
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/db/dbtest"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+func noEnv(string) string { return "" }
+
+func TestImportCommandAllOrNothing(t *testing.T) {
+	for _, dialect := range dbtest.Dialects {
+		t.Run(string(dialect), func(t *testing.T) {
+			t.Parallel()
+			dsn := dbtest.DSN(t, dialect)
+			dir := t.TempDir()
+			good := filepath.Join(dir, "people.csv")
+			bad := filepath.Join(dir, "bad.csv")
+			body := "id,name,email,level,function,location,timezone,manager_id\n" +
+				"E1,Ada Lovelace,ada@example.com,9,Engineering,London,Europe/London,\n" +
+				"E2,Alan Turing,alan@example.com,4,Data,Kathmandu,Asia/Kathmandu,E1\n"
+			os.WriteFile(good, []byte(body), 0o644)
+			os.WriteFile(bad, []byte(strings.Replace(body, "E1\n", "E9\n", 1)), 0o644)
+			ctx := context.Background()
+			var out, errOut bytes.Buffer
+			err := run(ctx, []string{"import", "people", bad, "--db", dsn}, noEnv, &out, &errOut)
+			if err == nil || !strings.Contains(err.Error(), `bad.csv: line 3, column 8 (manager_id): manager "E9"`) || exitCode(err) != 1 {
+				t.Fatalf("bad file: %v", err)
+			}
+			for i, want := range []string{"2 added, 0 updated, 0 unchanged", "0 added, 0 updated, 2 unchanged"} {
+				out.Reset()
+				if err := run(ctx, []string{"import", "people", good, "--db", dsn}, noEnv, &out, &errOut); err != nil {
+					t.Fatalf("import %d: %v", i, err)
+				}
+				if !strings.Contains(out.String(), want) {
+					t.Fatalf("import %d said %q, want %q", i, out.String(), want)
+				}
+			}
+			if err := run(ctx, []string{"import", "people"}, noEnv, &out, &errOut); exitCode(err) != 2 {
+				t.Fatalf("no file: %v (exit %d), want a usage error", err, exitCode(err))
+			}
+			if err := run(ctx, []string{"import", "people", filepath.Join(dir, "missing.csv"), "--db", dsn}, noEnv, &out, &errOut); err == nil || !strings.Contains(err.Error(), "missing.csv") {
+				t.Fatalf("missing file: %v", err)
+			}
+		})
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "k.db")
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"migrate", "--db", dsn}, noEnv, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	all, _ := db.Migrations(db.SQLite)
+	if !strings.Contains(out.String(), "sqlite schema is at version "+strconv.Itoa(len(all))) {
+		t.Fatalf("migrate said %q", out.String())
+	}
+	if err := run(context.Background(), []string{"frobnicate"}, noEnv, io.Discard, io.Discard); exitCode(err) != 2 {
+		t.Fatalf("unknown command: %v", err)
+	}
+}
+
+// TestReplicasShareSessions runs two serve processes on one PostgreSQL
+// database: a session started on one is honoured by the other, and signing
+// out on the second ends it on the first. Nothing shared lives in memory.
+func TestReplicasShareSessions(t *testing.T) {
+	dsn := dbtest.DSN(t, db.Postgres)
+	a, _ := startKindred(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+	b, _ := startKindred(t, "serve", "--db", dsn, "--addr", "127.0.0.1:0")
+
+	ctx := context.Background()
+	d, err := db.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	csv := filepath.Join(t.TempDir(), "p.csv")
+	os.WriteFile(csv, []byte("id,name,email,level,function,location,timezone\nE1,Ada Lovelace,ada@example.com,9,Engineering,London,Europe/London\n"), 0o644)
+	if err := run(ctx, []string{"import", "people", csv, "--db", dsn}, noEnv, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := auth.NewStore(d, nil).SetPassword(ctx, "E1", "replica-password"); err != nil {
+		t.Fatal(err)
+	}
+
+	jar, _ := cookiejar.New(nil)
+	client := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.PostForm(a+"/signin", url.Values{"email": {"ada@example.com"}, "password": {"replica-password"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign in on replica A: %d", resp.StatusCode)
+	}
+	ua, _ := url.Parse(a)
+	cookies := jar.Cookies(ua)
+	if len(cookies) != 1 {
+		t.Fatalf("cookies after sign in: %v", cookies)
+	}
+	session := cookies[0]
+	// Send A's cookie to B, as a load balancer would send the next request.
+	send := func(method, base, path string) int {
+		req, _ := http.NewRequest(method, base+path, nil)
+		req.AddCookie(&http.Cookie{Name: session.Name, Value: session.Value})
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := send("GET", b, "/api/v1/me"); code != 200 {
+		t.Fatalf("replica B does not know A's session: %d", code)
+	}
+	if code := send("POST", b, "/signout"); code != http.StatusSeeOther {
+		t.Fatalf("sign out on B: %d", code)
+	}
+	if code := send("GET", a, "/api/v1/me"); code != 401 {
+		t.Fatalf("after signing out on B, A still accepts the session: %d", code)
+	}
+}
