@@ -175,6 +175,34 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 			wantText(t, "people", pageText(ctx, t, base+"/people"), "People", "Add a person")
 			wantText(t, "import", pageText(ctx, t, base+"/import"), "Import people", "Required")
 			wantText(t, "programs", pageText(ctx, t, base+"/programs"), "Programs", "New program")
+			// Follow the links a program manager would: program, open cycle.
+			err := do(ctx,
+				chromedp.Click(chromedp.CSS(`main a[href^="/programs/prg_"]`)),
+				chromedp.WaitVisible(chromedp.CSS(`#charter-h`)),
+				chromedp.Click(chromedp.CSS(`main a[href*="/cycles/cyc_"]`)),
+				chromedp.WaitVisible(chromedp.CSS(`#enrollments-h`)))
+			if err != nil {
+				t.Fatalf("program to cycle: %v", err)
+			}
+			cycle, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`main`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			screenshot(ctx, t, base+"/cycle")
+			wantText(t, "cycle", cycle, "Enrollments", "Enroll")
+			// Approve the first waiting mentor from the start page.
+			err = do(ctx, chromedp.Navigate(base+"/"),
+				chromedp.WaitVisible(chromedp.CSS(`#pending-h`)),
+				chromedp.Click(chromedp.CSS(`form[action$="/decide"] button.primary`)),
+				chromedp.WaitVisible(chromedp.CSS(`.flash`)))
+			if err != nil {
+				t.Fatalf("approve a mentor: %v", err)
+			}
+			flash, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.flash`)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantText(t, "after approving", flash, "Approved", "as Mentor")
 		}},
 		{"sponsor@kindred.example", func(t *testing.T) {
 			wantText(t, "home", pageText(ctx, t, base+"/"), "Participation")

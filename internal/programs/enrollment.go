@@ -93,7 +93,12 @@ type EnrollRequest struct {
 type EnrollmentFilter struct {
 	Status string // one of Statuses, or empty
 	Role   string // one of Roles, or empty
+	Limit  int    // at most this many (0 for all, else up to MaxPage)
+	Offset int    // skip this many first
 }
+
+// MaxPage is the largest page of enrollments one read returns.
+const MaxPage = 1000
 
 // validate checks the filter values, which come from query strings.
 func (f EnrollmentFilter) validate() error {
@@ -103,6 +108,12 @@ func (f EnrollmentFilter) validate() error {
 	}
 	if f.Role != "" && !slices.Contains(Roles, f.Role) {
 		fs.Add("role", "%q is not a role", f.Role)
+	}
+	if f.Limit < 0 || f.Limit > MaxPage {
+		fs.Add("limit", "must be from 1 to %d", MaxPage)
+	}
+	if f.Offset < 0 {
+		fs.Add("offset", "must not be negative")
 	}
 	return fs.Err()
 }

@@ -337,17 +337,13 @@ func (s *Store) CycleEnrollments(ctx context.Context, programID, cycleID string,
 	if _, err := getCycle(ctx, q, programID, cycleID); err != nil {
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
 	}
-	query := enrollmentSelect + " WHERE e.cycle_id = ?"
-	args := []any{cycleID}
-	if f.Status != "" {
-		query += " AND e.status = ?"
-		args = append(args, f.Status)
-	}
-	if f.Role != "" {
-		query += " AND e.role = ?"
-		args = append(args, f.Role)
-	}
+	where, args := cycleFilter(cycleID, f)
+	query := enrollmentSelect + where
 	query += " ORDER BY " + roleOrder + ", lower(p.name), p.id, e.created_at, e.id"
+	if f.Limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
 	out, err := queryEnrollments(ctx, q, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
@@ -363,4 +359,37 @@ func (s *Store) PendingApprovals(ctx context.Context) ([]Enrollment, error) {
 		return nil, fmt.Errorf("pending approvals: %w", err)
 	}
 	return out, nil
+}
+
+// cycleFilter is the WHERE clause of a cycle's enrollments under f.
+func cycleFilter(cycleID string, f EnrollmentFilter) (string, []any) {
+	where := " WHERE e.cycle_id = ?"
+	args := []any{cycleID}
+	if f.Status != "" {
+		where += " AND e.status = ?"
+		args = append(args, f.Status)
+	}
+	if f.Role != "" {
+		where += " AND e.role = ?"
+		args = append(args, f.Role)
+	}
+	return where, args
+}
+
+// CountCycleEnrollments returns how many enrollments of the cycle pass the
+// filter's status and role (its limit and offset are ignored).
+func (s *Store) CountCycleEnrollments(ctx context.Context, programID, cycleID string, f EnrollmentFilter) (int, error) {
+	if err := f.validate(); err != nil {
+		return 0, err
+	}
+	q := s.db.Read()
+	if _, err := getCycle(ctx, q, programID, cycleID); err != nil {
+		return 0, fmt.Errorf("count enrollments of cycle %s: %w", cycleID, err)
+	}
+	where, args := cycleFilter(cycleID, f)
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM enrollments e"+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count enrollments of cycle %s: %w", cycleID, err)
+	}
+	return n, nil
 }

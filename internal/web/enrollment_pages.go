@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"slices"
 
 	"github.com/kindredhq/kindred/internal/access"
@@ -104,6 +105,16 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 		if f.Role != "" {
 			q.Set("role", f.Role)
 		}
+		page := pageOf(r.URL.Query())
+		f.Limit, f.Offset = enrollmentPageSize, (page-1)*enrollmentPageSize
+		total, err := s.programs.CountCycleEnrollments(ctx, p.ID, c.ID, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		data["FilterQuery"] = q.Encode()
+		if page > 1 {
+			q.Set("page", strconv.Itoa(page))
+		}
 		if len(q) > 0 {
 			data["Back"] = cyclePath(p.ID, c.ID) + "?" + q.Encode()
 		}
@@ -112,6 +123,7 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 			return nil, 0, err
 		}
 		data["Enrollments"] = list
+		data["Total"], data["Page"], data["Pages"] = total, page, (total+enrollmentPageSize-1)/enrollmentPageSize
 	case access.CanSeeAggregates(v):
 		counts, err := s.programs.Counts(ctx, p.ID)
 		if err != nil {
