@@ -17,7 +17,7 @@ const (
 // that the mentor can take the mentee and has a skill the mentee wants.
 // Each choice is the first person in order who fits best, so it repeats.
 func (g *gen) accounts(ps []people.Person) Accounts {
-	used := map[int]bool{}
+	used := make([]bool, len(ps))
 	first := func(rules ...func(i int) bool) int {
 		for _, fits := range rules {
 			for i := 1; i < len(ps); i++ {
@@ -42,8 +42,11 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 		func(i int) bool { return inPeople(i) && ic(i) && ps[i].Level >= 3 && ps[i].Level <= 6 },
 		func(i int) bool { return inPeople(i) && ic(i) },
 		anyone)
-	if ic(admin) {
-		ps[admin].Department = adminDepartment // a program manager joins L&D
+	if ic(admin) && ps[admin].Department != adminDepartment { // a program manager joins L&D
+		g.m[admin].dept, ps[admin].Department = adminDepartment, adminDepartment
+		if ps[admin].Bio != "" {
+			ps[admin].Bio = g.bio(&g.m[admin], &ps[admin])
+		}
 	}
 	mentor := first(
 		func(i int) bool {
@@ -99,12 +102,14 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 // ten people, at least one and at most three), promoting its most senior
 // people at level 5 and up, who already offer skills, in order.
 func (g *gen) ensureMentors(ps []people.Person) {
-	size := map[int]int{}
-	mentors := map[int]int{}
+	size := make([]int, len(functions))
+	mentors := make([]int, len(functions))
 	for i := range ps {
-		size[g.m[i].fn]++
-		if ps[i].IsMentor() {
-			mentors[g.m[i].fn]++
+		if fn := g.m[i].fn; fn >= 0 {
+			size[fn]++
+			if ps[i].IsMentor() {
+				mentors[fn]++
+			}
 		}
 	}
 	for i := range ps {

@@ -23,8 +23,8 @@
 // the same options always give the same organization and different seeds
 // give different ones.
 //
-// Cost. Generate runs in O(n) time and memory for n people; 100,000 people
-// take well under a second.
+// Cost. Generate takes O(n log n) time (one sort picks the facilitators)
+// and O(n) memory for n people; 100,000 people take about 0.2 s of CPU.
 package demo
 
 import (
@@ -115,7 +115,7 @@ func Generate(opts Options) Org {
 	g.structure(n)
 	g.locate()
 	org := Org{People: make([]people.Person, n), Demographics: make(map[string]map[string]string, n*3/4)}
-	emails := make(map[uint64]int32, n)
+	emails := make([]int32, len(emailParts)*len(emailParts))
 	for i := range g.m {
 		p := &org.People[i]
 		g.profile(org.People, i, emails)

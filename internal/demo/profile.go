@@ -35,8 +35,9 @@ func id(i, width int) string {
 }
 
 // profile fills person i. all holds the people before i; emails counts the
-// uses of each first.last email (as the keys of its two parts) so far.
-func (g *gen) profile(all []people.Person, i int, emails map[uint64]int32) {
+// uses of each first.last email so far, at fk*len(emailParts)+lk for the
+// keys fk and lk of its two parts.
+func (g *gen) profile(all []people.Person, i int, emails []int32) {
 	m := &g.m[i]
 	fn := m.function()
 	loc := locations[m.loc]
@@ -53,7 +54,7 @@ func (g *gen) profile(all []people.Person, i int, emails map[uint64]int32) {
 
 	first, last, fk, lk, region := g.name(m)
 	p.Name = first + " " + last
-	key := uint64(fk)<<32 | uint64(lk)
+	key := int(fk)*len(emailParts) + int(lk)
 	emails[key]++
 	if k := emails[key]; k > 1 {
 		p.Email = emailParts[fk] + "." + emailParts[lk] + strconv.Itoa(int(k)) + "@" + emailDomain

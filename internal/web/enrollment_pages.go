@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 	"slices"
+	"strconv"
 
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
