@@ -22,5 +22,5 @@ export KINDRED_TEST_POSTGRES=${pgurl%%&dir=*}
 trap 'go run ./internal/db/dbtest/cmd/pgcluster stop "$dir" >/dev/null 2>&1 || true' EXIT
 export KINDRED_CHROMIUM=${KINDRED_CHROMIUM:-/usr/bin/chromium}
 
-go vet ./...
+bash scripts/check.sh
 go test -count=1 -timeout 20m "$@" ./...
