@@ -32,38 +32,41 @@ func personValues(p *Person, now time.Time) []any {
 }
 
 // insertPeople inserts new people, managers before reports, in batches,
-// with their tags and demographics.
+// each batch followed by its people's tags and demographics, so memory
+// stays bounded by the batch and not the file.
 func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time) error {
 	rowSQL := "(" + db.InClause(len(insertColumns)) + ")"
+	args := make([]any, 0, insertBatch*len(insertColumns))
+	parts := make([]string, 0, insertBatch)
+	var tags, demos [][]any
 	for start := 0; start < len(rows); start += insertBatch {
 		batch := rows[start:min(start+insertBatch, len(rows))]
-		args := make([]any, 0, len(batch)*len(insertColumns))
-		parts := make([]string, len(batch))
-		for i, r := range batch {
+		args, parts, tags, demos = args[:0], parts[:0], tags[:0], demos[:0]
+		for _, r := range batch {
 			r.Person.AccessRole = RoleMember
 			args = append(args, personValues(&r.Person, now)...)
-			parts[i] = rowSQL
+			parts = append(parts, rowSQL)
+			for _, tk := range tagKinds {
+				for i, v := range *r.Person.list(tk.kind) {
+					tags = append(tags, []any{r.Person.ID, tk.kind, v, i})
+				}
+			}
+			for _, k := range slices.Sorted(maps.Keys(r.Demographics)) {
+				demos = append(demos, []any{r.Person.ID, k, r.Demographics[k]})
+			}
 		}
 		q := "INSERT INTO people (" + strings.Join(insertColumns, ", ") + ") VALUES " + strings.Join(parts, ", ")
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 			return fmt.Errorf("insert people (line %d onwards): %w", batch[0].Line, err)
 		}
-	}
-	var tags, demos [][]any
-	for _, r := range rows {
-		for _, tk := range tagKinds {
-			for i, v := range *r.Person.list(tk.kind) {
-				tags = append(tags, []any{r.Person.ID, tk.kind, v, i})
-			}
+		if err := insertMany(ctx, tx, "person_tags (person_id, kind, value, position)", 4, tags); err != nil {
+			return err
 		}
-		for _, k := range slices.Sorted(maps.Keys(r.Demographics)) {
-			demos = append(demos, []any{r.Person.ID, k, r.Demographics[k]})
+		if err := insertMany(ctx, tx, "demographics (person_id, attribute, value)", 3, demos); err != nil {
+			return err
 		}
 	}
-	if err := insertMany(ctx, tx, "person_tags (person_id, kind, value, position)", 4, tags); err != nil {
-		return err
-	}
-	return insertMany(ctx, tx, "demographics (person_id, attribute, value)", 3, demos)
+	return nil
 }
 
 // insertMany inserts rows of width values into table in batches.
