@@ -41,3 +41,24 @@ func TestApplyManyIsAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestActiveParticipantsCountsPeopleOnce(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		addPerson(t, d, "p1", "One", true)
+		addPerson(t, d, "p2", "Two", true)
+		apps := []programs.Application{
+			apply(w.both, w.open, "p1", programs.RoleMentee),
+			apply(w.both, w.open, "p1", programs.RoleCircleMember),
+			apply(w.pairs, w.pairsOpen, "p1", programs.RoleMentee),
+			apply(w.both, w.open, "p2", programs.RoleMentor), // applied, not approved
+		}
+		if _, err := w.s.ApplyMany(w.ctx, apps, false, "adm"); err != nil {
+			t.Fatal(err)
+		}
+		n, err := w.s.ActiveParticipants(w.ctx)
+		if err != nil || n != 1 {
+			t.Fatalf("active participants: %d, %v; want 1 (p1, counted once)", n, err)
+		}
+	})
+}

@@ -55,3 +55,16 @@ func (s *Store) Counts(ctx context.Context, programID string) ([]Count, error) {
 	}
 	return out, nil
 }
+
+// ActiveParticipants returns the number of distinct people approved in a
+// cycle of any program that has not ended: a person in two programs counts
+// once.
+func (s *Store) ActiveParticipants(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.Read().QueryRowContext(ctx, `SELECT COUNT(DISTINCT e.person_id) FROM enrollments e
+		JOIN cycles c ON c.id = e.cycle_id WHERE e.status = ? AND c.ends_on >= ?`, StatusApproved, s.today()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count active participants: %w", err)
+	}
+	return n, nil
+}

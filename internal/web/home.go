@@ -50,9 +50,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		byRole := map[string]int{}
-		participants := 0
-		for _, p := range list {
-			participants += p.Participants
+		participants, err := s.programs.ActiveParticipants(ctx)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		for _, c := range counts {
 			if c.Status == programs.StatusApproved {
