@@ -82,12 +82,7 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiListPeople(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
-	f, err := directoryFilter(r.URL.Query())
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	page, err := s.people.Search(r.Context(), f)
+	f, page, err := s.searchPeople(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -37,13 +38,18 @@ func directoryFilter(q url.Values) (people.Filter, error) {
 	return f, nil
 }
 
-func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
+// searchPeople runs the directory search the query string asks for.
+func (s *Server) searchPeople(r *http.Request) (people.Filter, people.Page, error) {
 	f, err := directoryFilter(r.URL.Query())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return f, people.Page{}, err
 	}
 	page, err := s.people.Search(r.Context(), f)
+	return f, page, err
+}
+
+func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
+	f, page, err := s.searchPeople(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -117,14 +123,18 @@ func profileFromForm(r *http.Request) (people.Profile, errs.Fields) {
 	return pr, bad
 }
 
-func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) {
-	v := viewer(r)
+// editablePerson returns the person of the path if the viewer may edit
+// their profile; others get NotFound, so profiles do not leak.
+func (s *Server) editablePerson(r *http.Request) (people.Person, error) {
 	id := r.PathValue("id")
-	if !access.CanEditProfile(v, id) {
-		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
-		return
+	if !access.CanEditProfile(viewer(r), id) {
+		return people.Person{}, errs.E(errs.NotFound, "no such person")
 	}
-	p, err := s.people.Get(r.Context(), id)
+	return s.people.Get(r.Context(), id)
+}
+
+func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) {
+	p, err := s.editablePerson(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -141,21 +151,17 @@ func (s *Server) profileFormData(p people.Person, pr people.Profile, errors map[
 }
 
 func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
-	v := viewer(r)
-	id := r.PathValue("id")
-	if !access.CanEditProfile(v, id) {
-		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
-		return
-	}
-	p, err := s.people.Get(r.Context(), id)
+	p, err := s.editablePerson(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	id := p.ID
 	pr, bad := profileFromForm(r)
 	if len(bad) == 0 {
 		_, err = s.people.UpdateProfile(r.Context(), id, pr)
-		if fe, ok := err.(*errs.FieldsError); ok {
+		var fe *errs.FieldsError
+		if errors.As(err, &fe) {
 			bad = fe.Fields
 		} else if err != nil {
 			s.fail(w, r, err)
@@ -203,8 +209,7 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
 		if e := errs.As(err); e != nil && e.Field != "" && (e.Kind == errs.Invalid || e.Kind == errs.Conflict) {
 			bad.Add(e.Field, "%s", e.Message)
 		}
-		if fe2, ok := err.(*errs.FieldsError); ok {
-			fe = fe2
+		if errors.As(err, &fe) {
 			bad = fe.Fields
 		}
 		if err != nil && len(bad) == 0 {
