@@ -190,6 +190,19 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 			}
 			screenshot(ctx, t, base+"/cycle")
 			wantText(t, "cycle", cycle, "Enrollments", "Enroll")
+			// The demo's circles program lists first: its published circles.
+			if strings.Contains(cycle, "Circles") {
+				err := do(ctx, chromedp.Click(chromedp.CSS(`main a[href$="/circles"]`)), chromedp.WaitVisible(chromedp.CSS(`#state-h`)))
+				if err != nil {
+					t.Fatalf("cycle to circles: %v", err)
+				}
+				circles, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`main`)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				screenshot(ctx, t, base+"/circles")
+				wantText(t, "circles", circles, "Published circles", "Circle 1", "Move a person", "diversity gap")
+			}
 			// Approve the first waiting mentor from the start page.
 			err = do(ctx, chromedp.Navigate(base+"/"),
 				chromedp.WaitVisible(chromedp.CSS(`#pending-h`)),
@@ -217,7 +230,27 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 			wantText(t, "mentor directory", text, "Mentor")
 		}},
 		{"mentee@kindred.example", func(t *testing.T) {
-			wantText(t, "home", pageText(ctx, t, base+"/"), "Your programs")
+			wantText(t, "home", pageText(ctx, t, base+"/"), "Your programs", "Your mentor", "Your circle")
+			// The demo's published circles: the mentee's circle, roster and
+			// next meeting, from the start page's card.
+			if err := do(ctx, chromedp.Click(chromedp.CSS(`section[aria-labelledby="your-circle-h"] a`)), chromedp.WaitVisible(chromedp.CSS(`#next-h`))); err != nil {
+				t.Fatalf("start page to circle: %v", err)
+			}
+			circle, cerr := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`main`)))
+			if cerr != nil {
+				t.Fatal(cerr)
+			}
+			screenshot(ctx, t, base+"/circle")
+			wantText(t, "circle", circle, "Your next meeting", "Your circle", "Facilitator roster")
+			if _, err := chromedp.Run(ctx, chromedp.Navigate(base+"/")); err != nil {
+				t.Fatal(err)
+			}
+			// The demo's published matches: the mentee's card names a mentor
+			// and links to why they were matched.
+			mentor, merr := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`section[aria-labelledby="your-mentor-h"] .match-name`)))
+			if merr != nil || strings.TrimSpace(mentor) == "" {
+				t.Errorf("no mentor on the start page: %q %v", mentor, merr)
+			}
 			// Edit the profile through the form, as a person would.
 			err := do(ctx,
 				chromedp.Click(chromedp.CSS(`a.me`)),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/demo"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -106,7 +107,7 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 			approved = append(approved, programs.Application{ProgramID: mentoring.ID, CycleID: cycles[mentoring.ID][1].ID, PersonID: p.ID,
 				Role: programs.RoleMentee, Motivation: menteeMotivation(p), Goals: menteeGoals(p), AcceptConduct: true})
 		}
-		if p.Facilitator || i%6 == 0 {
+		if p.Facilitator || i%6 == 0 || isAccount {
 			approved = append(approved, programs.Application{ProgramID: circles.ID, CycleID: cycles[circles.ID][1].ID, PersonID: p.ID,
 				Role: programs.RoleCircleMember, AcceptConduct: true,
 				Motivation: "I'm curious how colleagues in other functions and places handle problems like mine."})
@@ -117,6 +118,25 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 	}
 	if _, err := ps.ApplyMany(ctx, waiting, false, admin); err != nil {
 		return fmt.Errorf("demo applications: %w", err)
+	}
+	if err := seedMatches(ctx, d, ps, mentoring.ID, cycles[mentoring.ID][1].ID, admin, now); err != nil {
+		return err
+	}
+	return seedCircles(ctx, d, ps, circles.ID, cycles[circles.ID][1].ID, admin, now)
+}
+
+// seedMatches runs matching for the mentoring program's current cycle and
+// publishes it, as the program manager would have, so the demo's mentor
+// and mentee see their matches.
+func seedMatches(ctx context.Context, d *db.DB, ps *programs.Store, programID, cycleID, admin string, now time.Time) error {
+	clock := func() time.Time { return now }
+	ms := mentorships.NewStore(d, people.NewStore(d, clock), ps, clock)
+	run, err := ms.Run(ctx, programID, cycleID, mentorships.RunOptions{AdminID: admin})
+	if err != nil {
+		return fmt.Errorf("demo matching: %w", err)
+	}
+	if _, err := ms.Publish(ctx, programID, cycleID, run.ID, admin); err != nil {
+		return fmt.Errorf("demo matching: %w", err)
 	}
 	return nil
 }

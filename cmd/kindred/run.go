@@ -34,6 +34,13 @@ Usage:
       apply database migrations (serve also does this at start)
   kindred import people FILE.csv [--db DSN]
       import an HR export, all or nothing (format: docs/formats.md)
+  kindred match --people people.csv --out matches.csv --summary summary.json [...]
+  kindred match --mentors mentors.csv --scores scores.csv --out matches.csv --summary summary.json [...]
+      match mentees with mentors optimally, with reasons (kindred match --help)
+  kindred circles --people people.csv --size K --out circles.csv --summary summary.json [...]
+      form diverse circles with meeting slots and facilitators (kindred circles --help)
+  kindred bench match [--mentees N] [--mentors M] [--per-mentee K] [--seed S]
+      time the matching solver on a generated instance
 
 Every command takes --help. Settings can also come from the environment:
 KINDRED_DB, KINDRED_ADDR, KINDRED_BASE_URL, KINDRED_LOG_LEVEL.
@@ -56,6 +63,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdMigrate(ctx, rest, getenv, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, rest, getenv, stdout, stderr)
+	case "match":
+		return cmdMatch(ctx, rest, stdout, stderr)
+	case "circles":
+		return cmdCircles(ctx, rest, getenv, stdout, stderr)
+	case "bench":
+		return cmdBench(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -13,8 +14,8 @@ type roleTotal struct {
 	People int
 }
 
-// home is each person's start page: their enrollments and what they can
-// join; for admins the work waiting for them; for sponsors and admins the
+// home is each person's start page: their published mentor and mentees,
+// their enrollments and what they can join; for admins the work waiting for them; for sponsors and admins the
 // participation at a glance.
 func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
@@ -26,6 +27,24 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	data["Mine"] = mine
+	matches, err := s.matches.PersonMatches(ctx, v.PersonID, s.today().Format(programs.DateLayout))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var asMentee, asMentor []mentorships.Match
+	for _, m := range matches {
+		if m.Role == programs.RoleMentee {
+			asMentee = append(asMentee, m)
+		} else {
+			asMentor = append(asMentor, m)
+		}
+	}
+	data["AsMentee"], data["AsMentor"] = asMentee, asMentor
+	if data["MyCircles"], err = s.myCircleCards(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	list, err := s.programs.ListPrograms(ctx)
 	if err != nil {
 		s.fail(w, r, err)

@@ -18,6 +18,8 @@ import (
 
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -40,6 +42,8 @@ type Server struct {
 	people   *people.Store
 	auth     *auth.Store
 	programs *programs.Store
+	matches  *mentorships.Store
+	circles  *formations.Store
 	pages    map[string]*template.Template
 	now      func() time.Time
 }
@@ -57,13 +61,16 @@ func New(cfg Config, log *slog.Logger, d *db.DB, now func() time.Time) (*Server,
 	if err != nil {
 		return nil, err
 	}
+	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
 	return &Server{
 		cfg:      cfg,
 		log:      log,
 		db:       d,
-		people:   people.NewStore(d, now),
+		people:   ps,
 		auth:     auth.NewStore(d, now),
-		programs: programs.NewStore(d, now),
+		programs: gs,
+		matches:  mentorships.NewStore(d, ps, gs, now),
+		circles:  formations.NewStore(d, ps, gs, now),
 		pages:    pages,
 		now:      now,
 	}, nil

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/schedule"
+)
+
+// writeCirclesCSV writes circles.csv: one row per person per round,
+// sorted by round, circle, facilitator first, then person ID.
+func writeCirclesCSV(w io.Writer, res *circlesResult) error {
+	in, a := res.in, res.a
+	cw := csv.NewWriter(w)
+	if err := cw.Write(circlesHeader); err != nil {
+		return fmt.Errorf("write circles: %w", err)
+	}
+	for r, round := range res.rounds {
+		for c, co := range round {
+			meeting := ""
+			if co.hasSlot {
+				meeting = co.slot.String()
+			}
+			for _, p := range co.members {
+				person := in.people[p]
+				role := circleRoleMember
+				if p == co.facilitator {
+					role = circleRoleFacilitator
+				}
+				tenure := ""
+				if in.tenure[p] < len(circleTenureLabels) {
+					tenure = circleTenureLabels[in.tenure[p]]
+				}
+				local := ""
+				if co.hasSlot {
+					local = circleLocalTimes(co.slot, in.zones[p], a.from, a.to)
+				}
+				rec := []string{strconv.Itoa(r + 1), strconv.Itoa(c + 1), person.ID, role, meeting,
+					person.Name, strconv.Itoa(person.Level), person.Function, person.Location, tenure, person.Timezone, local}
+				if err := cw.Write(rec); err != nil {
+					return fmt.Errorf("write circles: %w", err)
+				}
+			}
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write circles: %w", err)
+	}
+	return nil
+}
+
+// circleLocalTimes gives the weekly slot on the person's wall clock over the
+// range, like "Tue 09:00 EST" or, when daylight-saving time moves it,
+// "Tue 09:00 EST; Tue 10:00 EDT", in the order the meetings come.
+func circleLocalTimes(s schedule.Slot, zone *time.Location, from, to time.Time) string {
+	var seen []string
+	end := to.AddDate(0, 0, 1) // --to is a whole day
+	for t := schedule.Local(s, time.UTC, from); t.Before(end); t = t.AddDate(0, 0, 7) {
+		v := t.In(zone).Format("Mon 15:04 MST")
+		if !slices.Contains(seen, v) {
+			seen = append(seen, v)
+		}
+	}
+	if len(seen) == 0 {
+		seen = append(seen, schedule.Local(s, zone, from).Format("Mon 15:04 MST"))
+	}
+	return strings.Join(seen, "; ")
+}
+
+// writeCirclesFiles writes every file to a temporary file beside it and
+// renames them into place only when all were written, so a failure leaves
+// no half-written output.
+func writeCirclesFiles(files map[string][]byte) (err error) {
+	tmps := map[string]string{}
+	defer func() {
+		for _, tmp := range tmps {
+			os.Remove(tmp)
+		}
+	}()
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+		if err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		tmps[path] = f.Name()
+		if _, err := f.Write(files[path]); err != nil {
+			f.Close()
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		if err := os.Chmod(f.Name(), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		if err := os.Rename(tmps[path], path); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		delete(tmps, path)
+	}
+	return nil
+}

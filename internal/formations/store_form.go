@@ -1,0 +1,366 @@
+package formations
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/circles"
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/programs"
+	"github.com/kindredhq/kindred/internal/schedule"
+)
+
+// pcgStream is the second word of the search's PCG source: the seed
+// varies, the stream stays, so a seed always gives the same circles.
+const pcgStream = 0x6b696e6472656421 // "kindred!"
+
+// sizes normalizes the sizes of a request (see FormRequest) and reports
+// problems on fields "size", "min_size" and "max_size".
+func sizes(r FormRequest) (size, minSize, maxSize int, err error) {
+	size, minSize, maxSize = r.Size, r.MinSize, r.MaxSize
+	switch {
+	case size == 0 && minSize == 0 && maxSize == 0:
+		size, minSize, maxSize = DefaultSize, DefaultMinSize, DefaultMaxSize
+	case minSize == 0 && maxSize == 0:
+		minSize, maxSize = size, size
+	case size == 0:
+		if minSize == 0 {
+			minSize = min(DefaultMinSize, maxSize)
+		}
+		if maxSize == 0 {
+			maxSize = max(DefaultMaxSize, minSize)
+		}
+		size = (minSize + maxSize) / 2
+	}
+	f := errs.Fields{}
+	if r.MinSize == 0 && r.MaxSize == 0 && r.Size != 0 {
+		// Exactly Size: only that field was asked for.
+		if size < 2 || size > MaxSize {
+			f.Add("size", "must be from 2 to %d", MaxSize)
+		}
+		return size, minSize, maxSize, f.Err()
+	}
+	if minSize < 2 || minSize > MaxSize {
+		f.Add("min_size", "must be from 2 to %d", MaxSize)
+	}
+	if maxSize < 2 || maxSize > MaxSize {
+		f.Add("max_size", "must be from 2 to %d", MaxSize)
+	} else if maxSize < minSize {
+		f.Add("max_size", "must be at least the smallest size (%d)", minSize)
+	}
+	if size < minSize || size > maxSize {
+		f.Add("size", "must be from the smallest size to the largest (%d to %d)", minSize, maxSize)
+	}
+	return size, minSize, maxSize, f.Err()
+}
+
+// engineOptions are the circles.Options of a formation's sizes.
+func engineOptions(size, minSize, maxSize, sessionMinutes int) circles.Options {
+	o := circles.Options{Size: size, Rounds: 1, SessionSteps: schedule.StepsFor(sessionMinutes)}
+	if minSize != maxSize {
+		o.MinSize, o.MaxSize = minSize, maxSize
+	}
+	return o
+}
+
+// Form forms the circles of cycle r.CycleID of program r.ProgramID and
+// stores them as the cycle's new draft, discarding an earlier draft; the
+// published formation, if any, stays what members see until the draft is
+// published. See the package documentation for what goes in. A missing
+// program or cycle is NotFound; bad sizes are Invalid on fields "size",
+// "min_size" or "max_size"; a program without circles, a cycle without
+// approved circle members, and requests the engine cannot meet (sizes
+// that cannot partition the members, fewer facilitators than circles,
+// managers everywhere) are Invalid; a formation made meanwhile is a
+// Conflict.
+func (s *Store) Form(ctx context.Context, r FormRequest) (Formation, error) {
+	f, err := s.form(ctx, r)
+	if err != nil {
+		return Formation{}, fmt.Errorf("form circles of cycle %s: %w", r.CycleID, err)
+	}
+	return f, nil
+}
+
+func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
+	size, minSize, maxSize, err := sizes(r)
+	if err != nil {
+		return Formation{}, err
+	}
+	p, c, err := s.cycleOf(ctx, r.ProgramID, r.CycleID)
+	if err != nil {
+		return Formation{}, err
+	}
+	if !p.Offers(programs.RoleCircleMember) {
+		return Formation{}, errs.E(errs.Invalid, "%s does not offer circles", p.Name)
+	}
+	ps, err := s.circleMembers(ctx, p.ID, c.ID)
+	if err != nil {
+		return Formation{}, err
+	}
+	if len(ps) == 0 {
+		return Formation{}, errs.E(errs.Invalid, "nobody is an approved circle member of %s yet", c.Name)
+	}
+	q := s.db.Read()
+	past, err := historyCircles(ctx, q, p.ID, c.StartsOn)
+	if err != nil {
+		return Formation{}, err
+	}
+	counts, err := facilitationCounts(ctx, q, p.ID, c.StartsOn, nil)
+	if err != nil {
+		return Formation{}, err
+	}
+	var seq int
+	if err := q.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM formations WHERE cycle_id = ?", c.ID).Scan(&seq); err != nil {
+		return Formation{}, fmt.Errorf("number the formation: %w", err)
+	}
+	seed := r.Seed
+	if seed == 0 {
+		seed = int64(seq)
+	}
+
+	started := time.Now()
+	co := newCohort(ps, c, p.SessionMinutes, &schedule.Cache{})
+	opts := engineOptions(size, minSize, maxSize, p.SessionMinutes)
+	opts.Rand = rand.NewPCG(uint64(seed), pcgStream)
+	for _, circle := range past {
+		var idx []int
+		for _, id := range circle {
+			if i, ok := co.index[id]; ok {
+				idx = append(idx, i)
+			}
+		}
+		if len(idx) > 1 {
+			opts.History = append(opts.History, idx)
+		}
+	}
+	plan, err := circles.Form(ctx, co.parts, opts)
+	if err != nil {
+		return Formation{}, err
+	}
+	round := plan.Rounds[0]
+	sessions := SessionCount(c, p.Cadence)
+	placedCircles := make([]placed, len(round.Circles))
+	withoutSlot := 0
+	for i, circle := range round.Circles {
+		if placedCircles[i], err = co.place(circle.Members, sessions, counts); err != nil {
+			return Formation{}, fmt.Errorf("roster of circle %d: %w", i+1, err)
+		}
+		if !placedCircles[i].hasSlot {
+			withoutSlot++
+		}
+	}
+	now := s.now()
+	f := Formation{
+		ID: newID(formationPrefix), ProgramID: p.ID, CycleID: c.ID, Seq: seq, Status: StatusDraft,
+		Size: size, MinSize: minSize, MaxSize: maxSize, Seed: seed, SessionMinutes: p.SessionMinutes, Sessions: sessions,
+		Totals: Totals{People: plan.People, Circles: len(round.Circles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
+			RepeatPairs: plan.RepeatPairs, RepeatLowerBound: plan.RepeatLowerBound, CirclesWithoutSlot: withoutSlot,
+			HistoryCircles: len(opts.History)},
+		FacilitatorsMarked: co.marked, Millis: int(time.Since(started).Milliseconds()),
+		CreatedBy: r.AdminID, CreatedAt: now, UpdatedAt: now,
+	}
+	err = s.db.Tx(ctx, func(tx db.Querier) error {
+		if _, err := tx.ExecContext(ctx, "UPDATE formations SET status = ?, updated_at = ? WHERE cycle_id = ? AND status = ?",
+			StatusDiscarded, now, c.ID, StatusDraft); err != nil {
+			return fmt.Errorf("discard the earlier draft: %w", err)
+		}
+		if err := insertFormation(ctx, tx, f); err != nil {
+			return err
+		}
+		return insertCircles(ctx, tx, f.ID, co, placedCircles, 1)
+	})
+	if err != nil {
+		return Formation{}, err
+	}
+	return f, nil
+}
+
+// circleMembers reads the profiles of the cycle's approved circle members.
+func (s *Store) circleMembers(ctx context.Context, programID, cycleID string) ([]people.Person, error) {
+	es, err := s.programs.CycleEnrollments(ctx, programID, cycleID,
+		programs.EnrollmentFilter{Role: programs.RoleCircleMember, Status: programs.StatusApproved})
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.PersonID
+	}
+	ps, err := s.people.GetMany(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("read circle members: %w", err)
+	}
+	return ps, nil
+}
+
+// insertFormation stores a formation's row.
+func insertFormation(ctx context.Context, tx db.Querier, f Formation) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO formations (id, program_id, cycle_id, seq, status, size, min_size, max_size, seed,
+		session_minutes, sessions, people, circles, diversity, upper_bound, repeat_pairs, repeat_lower_bound, circles_without_slot,
+		history_circles, facilitators_marked, moves, millis, parent_id, created_by, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		f.ID, f.ProgramID, f.CycleID, f.Seq, f.Status, f.Size, f.MinSize, f.MaxSize, f.Seed,
+		f.SessionMinutes, f.Sessions, f.People, f.Circles, f.Diversity, f.UpperBound, f.RepeatPairs, f.RepeatLowerBound,
+		f.CirclesWithoutSlot, f.HistoryCircles, f.FacilitatorsMarked, f.Moves, f.Millis, nullString(f.ParentID),
+		nullString(f.CreatedBy), f.CreatedAt, f.UpdatedAt)
+	if errs.Is(err, errs.Conflict) {
+		return errs.Wrap(errs.Conflict, err, "circles were formed for this cycle meanwhile; reload and try again")
+	}
+	if err != nil {
+		return fmt.Errorf("store formation: %w", err)
+	}
+	return nil
+}
+
+// insertCircles stores circles numbered from first: each circle's row,
+// its members with newcomers' buddies, and its roster.
+func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *cohort, cs []placed, first int) error {
+	var circleRows, memberRows, turnRows [][]any
+	for i, pl := range cs {
+		num := first + i
+		slot, near := pl.slot.Start, pl.slot.Start
+		if !pl.hasSlot {
+			slot = -1
+		}
+		circleRows = append(circleRows, []any{formationID, num, slot, near, strings.Join(pl.blockers, ","), pl.diversity})
+		buddies := map[string]string{}
+		for _, b := range pl.roster.Buddies {
+			buddies[b.Newcomer] = b.Buddy
+		}
+		for _, m := range pl.members {
+			id := co.people[m].ID
+			memberRows = append(memberRows, []any{formationID, id, num, nullString(buddies[id])})
+		}
+		for _, t := range pl.roster.Turns {
+			turnRows = append(turnRows, []any{formationID, num, t.Session, t.Facilitator, nullString(t.CoFacilitator)})
+		}
+	}
+	if err := insertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
+		return err
+	}
+	if err := insertRows(ctx, tx, "formation_members", []string{"formation_id", "person_id", "circle", "buddy_id"}, memberRows); err != nil {
+		return err
+	}
+	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, turnRows)
+}
+
+// historyCircles reads the circles the program published for its cycles
+// that start before startsOn, as lists of person ids.
+func historyCircles(ctx context.Context, q db.Querier, programID, startsOn string) ([][]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT m.formation_id, m.circle, m.person_id FROM formation_members m
+		JOIN formations f ON f.id = m.formation_id
+		JOIN cycles c ON c.id = f.cycle_id
+		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?
+		ORDER BY m.formation_id, m.circle`, programID, StatusPublished, startsOn)
+	if err != nil {
+		return nil, fmt.Errorf("read earlier circles: %w", err)
+	}
+	defer rows.Close()
+	var out [][]string
+	lastF, lastC := "", -1
+	for rows.Next() {
+		var fid, pid string
+		var circle int
+		if err := rows.Scan(&fid, &circle, &pid); err != nil {
+			return nil, fmt.Errorf("read earlier circles: %w", err)
+		}
+		if fid != lastF || circle != lastC {
+			out = append(out, nil)
+			lastF, lastC = fid, circle
+		}
+		out[len(out)-1] = append(out[len(out)-1], pid)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read earlier circles: %w", err)
+	}
+	return out, nil
+}
+
+// facilitationCounts counts the sessions each person facilitated in the
+// circles the program published for cycles that start before startsOn;
+// only for the ids given, or everyone when ids is nil.
+func facilitationCounts(ctx context.Context, q db.Querier, programID, startsOn string, ids []string) (map[string]int, error) {
+	query := `SELECT t.facilitator_id, COUNT(*) FROM formation_turns t
+		JOIN formations f ON f.id = t.formation_id
+		JOIN cycles c ON c.id = f.cycle_id
+		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?`
+	args := []any{programID, StatusPublished, startsOn}
+	if ids != nil {
+		query += " AND t.facilitator_id IN (" + db.InClause(len(ids)) + ")"
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	rows, err := q.QueryContext(ctx, query+" GROUP BY t.facilitator_id", args...)
+	if err != nil {
+		return nil, fmt.Errorf("read earlier facilitation: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var id string
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("read earlier facilitation: %w", err)
+		}
+		out[id] = n
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read earlier facilitation: %w", err)
+	}
+	return out, nil
+}
+
+// Publish makes the cycle's draft its published circles, recording adminID
+// and the time, and supersedes the formation published before. When
+// formationID is set it must be the draft (the one the program manager
+// reviewed): otherwise the draft changed meanwhile, a Conflict. A cycle
+// without a draft is a Conflict. A missing program or cycle is NotFound.
+func (s *Store) Publish(ctx context.Context, programID, cycleID, formationID, adminID string) (Formation, error) {
+	var out Formation
+	err := func() error {
+		if _, _, err := s.cycleOf(ctx, programID, cycleID); err != nil {
+			return err
+		}
+		return s.db.Tx(ctx, func(tx db.Querier) error {
+			l, err := latest(ctx, tx, cycleID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case l.Draft == nil && l.Published != nil && (formationID == "" || formationID == l.Published.ID):
+				return errs.E(errs.Conflict, "these circles are already published; form or change them to publish again")
+			case l.Draft == nil && l.Published == nil:
+				return errs.E(errs.Conflict, "there are no circles to publish yet: form them first")
+			case l.Draft == nil || (formationID != "" && formationID != l.Draft.ID):
+				return errs.E(errs.Conflict, "the draft changed meanwhile; reload and review it before publishing")
+			}
+			now := s.now()
+			if _, err := tx.ExecContext(ctx, "UPDATE formations SET status = ?, updated_at = ? WHERE cycle_id = ? AND status = ?",
+				StatusSuperseded, now, cycleID, StatusPublished); err != nil {
+				return fmt.Errorf("supersede the published circles: %w", err)
+			}
+			res, err := tx.ExecContext(ctx, `UPDATE formations SET status = ?, published_by = ?, published_at = ?, updated_at = ?
+				WHERE id = ? AND status = ?`, StatusPublished, nullString(adminID), now, now, l.Draft.ID, StatusDraft)
+			if err != nil {
+				return fmt.Errorf("publish: %w", err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				return errs.E(errs.Conflict, "the draft changed meanwhile; reload and review it before publishing")
+			}
+			out, err = getFormation(ctx, tx, cycleID, l.Draft.ID)
+			return err
+		})
+	}()
+	if err != nil {
+		return Formation{}, fmt.Errorf("publish circles of cycle %s: %w", cycleID, err)
+	}
+	return out, nil
+}

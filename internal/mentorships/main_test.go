@@ -1,0 +1,168 @@
+package mentorships_test
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// now is the fixed current time of every store test: 1 November 2026.
+var now = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+
+func fixedNow() time.Time { return now }
+
+// orgCSV is a small organization: an admin; three mentors (mA manages e1,
+// so they may never be paired); five mentees; boss manages mA.
+const orgCSV = "id,name,email,level,function,location,timezone,manager_id,skills_offered,skills_wanted,interests,languages,role,capacity\n" +
+	"adm,Ada Admin,adm@example.com,8,People,Berlin,Europe/Berlin,,,,,English,member,\n" +
+	"boss,Bo Boss,boss@example.com,9,Engineering,Berlin,Europe/Berlin,,,,,English,member,\n" +
+	"mA,Mia Anders,ma@example.com,7,Engineering,Berlin,Europe/Berlin,boss,Go;Architecture,,Climbing,English,mentor,2\n" +
+	"mB,Mo Berg,mb@example.com,6,Sales,Paris,Europe/Paris,,Negotiation;Go,,Chess,English;French,mentor,1\n" +
+	"mC,Mei Chen,mc@example.com,7,Design,London,Europe/London,,Public speaking;Design,,Climbing,English,mentor,2\n" +
+	"e1,Eli One,e1@example.com,2,Engineering,Berlin,Europe/Berlin,mA,,Go,Climbing,English,mentee,\n" +
+	"e2,Eva Two,e2@example.com,3,Sales,Paris,Europe/Paris,,,Go;Negotiation,Chess,French,mentee,\n" +
+	"e3,Ezra Three,e3@example.com,2,Marketing,London,Europe/London,,,Public speaking,Climbing,English,mentee,\n" +
+	"e4,Ena Four,e4@example.com,3,Finance,Berlin,Europe/Berlin,,,Architecture,,English,mentee,\n" +
+	"e5,Emil Five,e5@example.com,4,Support,London,Europe/London,,,Design,,English,mentee,\n"
+
+// world is the organization with program "Grow" (1:1 mentoring), its
+// ended cycle Q3 and open cycle Q4.
+type world struct {
+	t   *testing.T
+	ctx context.Context
+	d   *db.DB
+	ps  *programs.Store
+	s   *mentorships.Store
+	p   programs.Program
+	q3  programs.Cycle
+	q4  programs.Cycle
+}
+
+func newWorld(t *testing.T, d *db.DB) *world {
+	t.Helper()
+	ctx := context.Background()
+	f, err := people.ParseCSV("org.csv", strings.NewReader(orgCSV))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pe := people.NewStore(d, fixedNow)
+	if _, err := pe.Import(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, fixedNow)}
+	w.s = mentorships.NewStore(d, pe, w.ps, fixedNow)
+	w.p, err = w.ps.CreateProgram(ctx, programs.Program{Name: "Grow", CodeOfConduct: "Be kind.",
+		Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "adm"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.q3 = w.cycle("Q3 2026", "2026-07-01", "2026-09-30")
+	w.q4 = w.cycle("Q4 2026", "2026-10-01", "2026-12-31")
+	return w
+}
+
+func (w *world) cycle(name, start, end string) programs.Cycle {
+	w.t.Helper()
+	c, err := w.ps.CreateCycle(w.ctx, programs.Cycle{ProgramID: w.p.ID, Name: name, StartsOn: start, EndsOn: end})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return c
+}
+
+// enroll places people in a cycle directly, as an admin would.
+func (w *world) enroll(c programs.Cycle, role string, ids ...string) {
+	w.t.Helper()
+	for _, id := range ids {
+		if _, err := w.ps.Enroll(w.ctx, programs.EnrollRequest{ProgramID: w.p.ID, CycleID: c.ID, PersonID: id, Role: role, AdminID: "adm"}); err != nil {
+			w.t.Fatalf("enroll %s as %s: %v", id, role, err)
+		}
+	}
+}
+
+// cohort enrolls the three mentors and five mentees in Q4.
+func (w *world) cohort() {
+	w.t.Helper()
+	w.enroll(w.q4, programs.RoleMentor, "mA", "mB", "mC")
+	w.enroll(w.q4, programs.RoleMentee, "e1", "e2", "e3", "e4", "e5")
+}
+
+func (w *world) run(c programs.Cycle) mentorships.Run {
+	w.t.Helper()
+	r, err := w.s.Run(w.ctx, w.p.ID, c.ID, mentorships.RunOptions{AdminID: "adm"})
+	if err != nil {
+		w.t.Fatalf("run: %v", err)
+	}
+	return r
+}
+
+func (w *world) publish(c programs.Cycle, r mentorships.Run) mentorships.Run {
+	w.t.Helper()
+	r, err := w.s.Publish(w.ctx, w.p.ID, c.ID, r.ID, "adm")
+	if err != nil {
+		w.t.Fatalf("publish: %v", err)
+	}
+	return r
+}
+
+// pairs returns a run's pairs as mentee -> mentor.
+func (w *world) pairs(c programs.Cycle, r mentorships.Run) map[string]string {
+	w.t.Helper()
+	ps, err := w.s.Pairs(w.ctx, w.p.ID, c.ID, r.ID, mentorships.Page{})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, p := range ps {
+		out[p.MenteeID] = p.MentorID
+	}
+	return out
+}
+
+func (w *world) pairList(c programs.Cycle, r mentorships.Run) []mentorships.Pair {
+	w.t.Helper()
+	ps, err := w.s.Pairs(w.ctx, w.p.ID, c.ID, r.ID, mentorships.Page{})
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return ps
+}
+
+// fieldsOf returns the form fields an error is about, sorted.
+func fieldsOf(err error) []string {
+	var fe *errs.FieldsError
+	if errors.As(err, &fe) {
+		return slices.Sorted(maps.Keys(fe.Fields))
+	}
+	if e := errs.As(err); e != nil && e.Field != "" {
+		return []string{e.Field}
+	}
+	return nil
+}
+
+// wantErr fails unless err has kind k and, if field is set, concerns it.
+func wantErr(t *testing.T, err error, k errs.Kind, field string) {
+	t.Helper()
+	if err == nil {
+		t.Fatalf("got no error, want %v on %q", k, field)
+	}
+	if got := errs.KindOf(err); got != k {
+		t.Fatalf("got %v (%v), want %v", got, err, k)
+	}
+	if field != "" && !slices.Contains(fieldsOf(err), field) {
+		t.Fatalf("error %q is about %v, want field %q", err, fieldsOf(err), field)
+	}
+}

@@ -1,0 +1,516 @@
+package mentorships
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Run runs matching for cycle cycleID of program programID under the
+// cycle's locks, exclusions and availability, and stores the result as a
+// new draft, the cycle's latest run. A re-run starts warm from the run
+// before. A missing program or cycle is NotFound; bad options are Invalid
+// on field "objective" or "min_score"; a lock that cannot hold is Invalid,
+// naming the pair.
+func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions) (Run, error) {
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRun, nil, nil, nil)
+	if err != nil {
+		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
+	}
+	return run, nil
+}
+
+// runWith is every kind of run: it reads the cycle's rules, lets change
+// adjust them in memory, solves with keep held in place, and stores the
+// draft; then, in the same transaction, after(tx, runID) records what the
+// run was for (new locks, a resolved request).
+func (s *Store) runWith(ctx context.Context, programID, cycleID string, o RunOptions, trigger string,
+	change func(*rules), keep []IDPair, after func(tx db.Querier, runID string) error) (Run, error) {
+	if _, err := checkOptions(o); err != nil {
+		return Run{}, err
+	}
+	p, c, err := s.cycleOf(ctx, programID, cycleID)
+	if err != nil {
+		return Run{}, err
+	}
+	r, err := s.loadRules(ctx, c.ID)
+	if err != nil {
+		return Run{}, err
+	}
+	if change != nil {
+		change(&r)
+	}
+	co, err := s.loadCohort(ctx, p, c, r, keep, o.MinScore)
+	if err != nil {
+		return Run{}, err
+	}
+	prev, err := s.prevRun(ctx, c.ID)
+	if err != nil {
+		return Run{}, err
+	}
+	out, err := s.solve(co, o, prev)
+	if err != nil {
+		return Run{}, err
+	}
+	return s.save(ctx, out, trigger, o, after)
+}
+
+// prevRun reads the cycle's latest run as a warm start, or nil.
+func (s *Store) prevRun(ctx context.Context, cycleID string) (*prevRun, error) {
+	q := s.db.Read()
+	var id string
+	pr := &prevRun{prices: map[string]int64{}}
+	err := q.QueryRowContext(ctx, "SELECT id, bonus FROM match_runs WHERE cycle_id = ? ORDER BY seq DESC LIMIT 1", cycleID).Scan(&id, &pr.bonus)
+	if err == sql.ErrNoRows {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read the previous run: %w", err)
+	}
+	if pr.pairs, err = idPairs(ctx, q, "SELECT mentor_id, mentee_id FROM match_pairs WHERE run_id = ?", id); err != nil {
+		return nil, fmt.Errorf("read the previous run: %w", err)
+	}
+	rows, err := q.QueryContext(ctx, "SELECT mentor_id, price FROM match_run_mentors WHERE run_id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("read the previous run: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m string
+		var price int64
+		if err := rows.Scan(&m, &price); err != nil {
+			return nil, fmt.Errorf("read the previous run: %w", err)
+		}
+		pr.prices[m] = price
+	}
+	return pr, rows.Err()
+}
+
+// save stores a solved run as the cycle's newest draft.
+func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOptions, after func(tx db.Querier, runID string) error) (Run, error) {
+	co, res, t := out.co, out.result, out.totals
+	id := newID(runPrefix)
+	now := s.now()
+	pairRows := make([][]any, len(res.Pairs))
+	for k, a := range res.Pairs {
+		factors, err := json.Marshal(out.factors[k])
+		if err != nil {
+			return Run{}, fmt.Errorf("encode factors: %w", err)
+		}
+		pairRows[k] = []any{id, co.mentees[a.Mentee].ID, co.mentors[a.Mentor].ID, a.Score, out.locked[a.Mentee], string(factors)}
+	}
+	taken := make([]int, len(co.mentors))
+	for _, a := range res.Pairs {
+		taken[a.Mentor]++
+	}
+	mentorRows := make([][]any, len(co.mentors))
+	for j, m := range co.mentors {
+		var price int64
+		if j < len(res.Certificate.MentorPrice) {
+			price = res.Certificate.MentorPrice[j]
+		}
+		mentorRows[j] = []any{id, m.ID, co.capacity[j], taken[j], price}
+	}
+	unmatchedRows := make([][]any, len(out.unmatched))
+	for k, u := range out.unmatched {
+		rules, err := json.Marshal(u.Rules)
+		if err != nil {
+			return Run{}, fmt.Errorf("encode rules: %w", err)
+		}
+		unmatchedRows[k] = []any{id, u.MenteeID, u.Reason, string(rules)}
+	}
+	var run Run
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		var seq int
+		var parent sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1, (SELECT id FROM match_runs WHERE cycle_id = ? ORDER BY seq DESC LIMIT 1)
+			FROM match_runs WHERE cycle_id = ?`, co.cycle.ID, co.cycle.ID).Scan(&seq, &parent)
+		if err != nil {
+			return fmt.Errorf("number the run: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs (id, program_id, cycle_id, seq, status, parent_id, trigger_kind,
+			objective, min_score, mentees, mentors, seats, matched, total_score, optimal, pruned, candidates, bonus, millis,
+			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, co.program.ID, co.cycle.ID, seq, StatusDraft, parent, trigger, out.objective.String(), out.minScore,
+			t.Mentees, t.Mentors, t.Seats, t.Matched, t.TotalScore, t.Optimal, t.Pruned, t.Candidates,
+			res.Certificate.Bonus, t.Millis, nullString(o.AdminID), now)
+		if errs.Is(err, errs.Conflict) {
+			return errs.Wrap(errs.Conflict, err, "another run of this cycle finished meanwhile; reload and run again")
+		}
+		if err != nil {
+			return fmt.Errorf("store the run: %w", err)
+		}
+		if err := insertRows(ctx, tx, "match_run_mentors", []string{"run_id", "mentor_id", "capacity", "taken", "price"}, mentorRows); err != nil {
+			return err
+		}
+		if err := insertRows(ctx, tx, "match_pairs", []string{"run_id", "mentee_id", "mentor_id", "score", "locked", "factors"}, pairRows); err != nil {
+			return err
+		}
+		if err := insertRows(ctx, tx, "match_unmatched", []string{"run_id", "mentee_id", "reason", "rules"}, unmatchedRows); err != nil {
+			return err
+		}
+		if after != nil {
+			if err := after(tx, id); err != nil {
+				return err
+			}
+		}
+		run, err = getRun(ctx, tx, co.program.ID, co.cycle.ID, id)
+		return err
+	})
+	if err != nil {
+		return Run{}, err
+	}
+	return run, nil
+}
+
+const runSelect = `SELECT r.id, r.program_id, r.cycle_id, r.seq, r.status, COALESCE(r.parent_id, ''), r.trigger_kind,
+	r.objective, r.min_score, r.mentees, r.mentors, r.seats, r.matched, r.total_score, r.optimal, r.pruned, r.candidates,
+	r.millis, COALESCE(r.created_by, ''), r.created_at, COALESCE(r.published_by, ''), r.published_at,
+	COALESCE(p.total_score, 0), COALESCE(p.matched, 0), c.name, g.name, c.starts_on, c.ends_on
+	FROM match_runs r
+	LEFT JOIN match_runs p ON p.id = r.parent_id
+	JOIN cycles c ON c.id = r.cycle_id
+	JOIN programs g ON g.id = r.program_id`
+
+func scanRun(sc scanner) (Run, error) {
+	var r Run
+	var published sql.NullTime
+	err := sc.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.Seq, &r.Status, &r.ParentID, &r.Trigger,
+		&r.Objective, &r.MinScore, &r.Mentees, &r.Mentors, &r.Seats, &r.Matched, &r.TotalScore, &r.Optimal, &r.Pruned, &r.Candidates,
+		&r.Millis, &r.CreatedBy, &r.CreatedAt, &r.PublishedBy, &published,
+		&r.ParentTotal, &r.ParentMatch, &r.CycleName, &r.ProgramName, &r.CycleStarts, &r.CycleEndsOn)
+	r.CreatedAt = r.CreatedAt.UTC()
+	r.PublishedAt = timePtr(published)
+	return r, err
+}
+
+func getRun(ctx context.Context, q db.Querier, programID, cycleID, runID string) (Run, error) {
+	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.id = ? AND r.cycle_id = ? AND r.program_id = ?", runID, cycleID, programID))
+	return r, notFound(err, "no such match run in this cycle")
+}
+
+// GetRun returns run runID of the cycle. A run of another cycle is
+// NotFound.
+func (s *Store) GetRun(ctx context.Context, programID, cycleID, runID string) (Run, error) {
+	r, err := getRun(ctx, s.db.Read(), programID, cycleID, runID)
+	if err != nil {
+		return Run{}, fmt.Errorf("get run %s: %w", runID, err)
+	}
+	return r, nil
+}
+
+// Overview is a cycle's matching at a glance: its latest run (the current
+// draft, unless it is the published one) and its published run.
+type Overview struct {
+	Latest    *Run // nil before the first run
+	Published *Run // nil until a run is published
+	Runs      int  // runs so far
+}
+
+// Draft returns the latest run if it is a draft, or nil.
+func (o Overview) Draft() *Run {
+	if o.Latest != nil && o.Latest.Status == StatusDraft {
+		return o.Latest
+	}
+	return nil
+}
+
+// Overview returns the cycle's latest and published runs. A missing
+// program or cycle is NotFound.
+func (s *Store) Overview(ctx context.Context, programID, cycleID string) (Overview, error) {
+	if _, _, err := s.cycleOf(ctx, programID, cycleID); err != nil {
+		return Overview{}, fmt.Errorf("matching of cycle %s: %w", cycleID, err)
+	}
+	q := s.db.Read()
+	var o Overview
+	latest, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.cycle_id = ? ORDER BY r.seq DESC LIMIT 1", cycleID))
+	switch {
+	case err == sql.ErrNoRows:
+		return o, nil
+	case err != nil:
+		return Overview{}, fmt.Errorf("matching of cycle %s: %w", cycleID, err)
+	}
+	o.Latest, o.Runs = &latest, latest.Seq
+	pub, err := publishedRun(ctx, q, cycleID)
+	if err != nil && !errs.Is(err, errs.NotFound) {
+		return Overview{}, fmt.Errorf("matching of cycle %s: %w", cycleID, err)
+	}
+	if err == nil {
+		o.Published = &pub
+	}
+	return o, nil
+}
+
+func publishedRun(ctx context.Context, q db.Querier, cycleID string) (Run, error) {
+	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.cycle_id = ? AND r.status = ?", cycleID, StatusPublished))
+	return r, notFound(err, "this cycle has no published matches yet")
+}
+
+// Published returns the cycle's published run: its totals are what a
+// sponsor sees. A cycle with nothing published is NotFound.
+func (s *Store) Published(ctx context.Context, programID, cycleID string) (Run, error) {
+	if _, _, err := s.cycleOf(ctx, programID, cycleID); err != nil {
+		return Run{}, fmt.Errorf("published matches of cycle %s: %w", cycleID, err)
+	}
+	r, err := publishedRun(ctx, s.db.Read(), cycleID)
+	if err != nil {
+		return Run{}, fmt.Errorf("published matches of cycle %s: %w", cycleID, err)
+	}
+	return r, nil
+}
+
+// Publish makes draft runID the cycle's published matches; the run
+// published before, if any, is superseded. Only the cycle's latest run may
+// be published, so that what a program manager reviewed is what people
+// see: an older or already published run is a Conflict. A run of another
+// cycle is NotFound.
+func (s *Store) Publish(ctx context.Context, programID, cycleID, runID, adminID string) (Run, error) {
+	var out Run
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		r, err := getRun(ctx, tx, programID, cycleID, runID)
+		if err != nil {
+			return err
+		}
+		if r.Status != StatusDraft {
+			return errs.E(errs.Conflict, "run %d is %s, not a draft", r.Seq, r.Status)
+		}
+		var last int
+		if err := tx.QueryRowContext(ctx, "SELECT MAX(seq) FROM match_runs WHERE cycle_id = ?", cycleID).Scan(&last); err != nil {
+			return err
+		}
+		if r.Seq != last {
+			return errs.E(errs.Conflict, "run %d is not the latest: review run %d and publish that", r.Seq, last)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE match_runs SET status = ? WHERE cycle_id = ? AND status = ?",
+			StatusSuperseded, cycleID, StatusPublished); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE match_runs SET status = ?, published_by = ?, published_at = ? WHERE id = ?",
+			StatusPublished, nullString(adminID), s.now(), r.ID); err != nil {
+			return err
+		}
+		out, err = getRun(ctx, tx, programID, cycleID, r.ID)
+		return err
+	})
+	if err != nil {
+		return Run{}, fmt.Errorf("publish run %s: %w", runID, err)
+	}
+	return out, nil
+}
+
+// Page bounds a list: at most Limit items (1..MaxPage; 0 means MaxPage)
+// after skipping Offset.
+type Page struct {
+	Limit, Offset int
+}
+
+// MaxPage is the largest page of pairs or unmatched mentees one read
+// returns.
+const MaxPage = 1000
+
+func (p Page) bounds() (int, int, error) {
+	f := errs.Fields{}
+	if p.Limit < 0 || p.Limit > MaxPage {
+		f.Add("limit", "must be from 1 to %d", MaxPage)
+	}
+	if p.Offset < 0 {
+		f.Add("offset", "must not be negative")
+	}
+	if p.Limit == 0 {
+		p.Limit = MaxPage
+	}
+	return p.Limit, p.Offset, f.Err()
+}
+
+const pairSelect = `SELECT mp.run_id, mp.mentor_id, mo.name, mp.mentee_id, me.name, mp.score, mp.locked, mp.factors
+	FROM match_pairs mp JOIN people mo ON mo.id = mp.mentor_id JOIN people me ON me.id = mp.mentee_id`
+
+func scanPairs(rows *sql.Rows) ([]Pair, error) {
+	defer rows.Close()
+	var out []Pair
+	for rows.Next() {
+		var p Pair
+		var factors string
+		if err := rows.Scan(&p.RunID, &p.MentorID, &p.MentorName, &p.MenteeID, &p.MenteeName, &p.Score, &p.Locked, &factors); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(factors), &p.Factors); err != nil {
+			return nil, fmt.Errorf("read the factors of %s and %s: %w", p.MentorID, p.MenteeID, err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Pairs returns a page of run runID's pairs, by mentor name and then
+// mentee name. A run of another cycle is NotFound.
+func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Pair, error) {
+	limit, offset, err := pg.bounds()
+	if err != nil {
+		return nil, err
+	}
+	q := s.db.Read()
+	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
+		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
+	}
+	rows, err := q.QueryContext(ctx, pairSelect+` WHERE mp.run_id = ?
+		ORDER BY lower(mo.name), mp.mentor_id, lower(me.name), mp.mentee_id LIMIT ? OFFSET ?`, runID, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
+	}
+	out, err := scanPairs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
+	}
+	return out, nil
+}
+
+// UnmatchedOf returns a page of the mentees run runID left without a
+// mentor, by name, with why. A run of another cycle is NotFound.
+func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Unmatched, error) {
+	limit, offset, err := pg.bounds()
+	if err != nil {
+		return nil, err
+	}
+	q := s.db.Read()
+	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
+		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT u.run_id, u.mentee_id, p.name, u.reason, u.rules FROM match_unmatched u
+		JOIN people p ON p.id = u.mentee_id WHERE u.run_id = ? ORDER BY lower(p.name), u.mentee_id LIMIT ? OFFSET ?`, runID, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
+	}
+	defer rows.Close()
+	var out []Unmatched
+	for rows.Next() {
+		var u Unmatched
+		var rules string
+		if err := rows.Scan(&u.RunID, &u.MenteeID, &u.MenteeName, &u.Reason, &rules); err != nil {
+			return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
+		}
+		if err := json.Unmarshal([]byte(rules), &u.Rules); err != nil {
+			return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
+		}
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
+	}
+	return out, nil
+}
+
+// pairOf returns the pair of mentee menteeID in run runID.
+func pairOf(ctx context.Context, q db.Querier, runID, menteeID string) (Pair, error) {
+	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND mp.mentee_id = ?", runID, menteeID)
+	if err != nil {
+		return Pair{}, err
+	}
+	ps, err := scanPairs(rows)
+	if err != nil {
+		return Pair{}, err
+	}
+	if len(ps) == 0 {
+		return Pair{}, errs.E(errs.NotFound, "no pair")
+	}
+	return ps[0], nil
+}
+
+// Swap swaps the mentors of two mentees of the cycle's latest run: each is
+// locked to the other's mentor, and matching runs again, so the new draft
+// shows what the swap did to the total. Mentees without a mentor in the
+// latest run, or with the same mentor, are Invalid on field "mentee_a" or
+// "mentee_b"; a swapped pair that breaks a hard rule is Invalid, naming it.
+func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, adminID string) (Run, error) {
+	ov, err := s.Overview(ctx, programID, cycleID)
+	if err != nil {
+		return Run{}, err
+	}
+	if ov.Latest == nil {
+		return Run{}, errs.E(errs.Invalid, "run matching before swapping mentees")
+	}
+	latest := ov.Latest
+	q := s.db.Read()
+	pa, err := s.swapSide(ctx, q, latest.ID, menteeA, "mentee_a")
+	if err != nil {
+		return Run{}, err
+	}
+	pb, err := s.swapSide(ctx, q, latest.ID, menteeB, "mentee_b")
+	if err != nil {
+		return Run{}, err
+	}
+	if pa.MenteeID == pb.MenteeID || pa.MentorID == pb.MentorID {
+		return Run{}, errs.Field("mentee_b", "choose two mentees with different mentors")
+	}
+	newLocks := []IDPair{{MentorID: pb.MentorID, MenteeID: pa.MenteeID}, {MentorID: pa.MentorID, MenteeID: pb.MenteeID}}
+	change := func(r *rules) {
+		var kept []IDPair
+		for _, l := range r.locks {
+			if l.MenteeID != pa.MenteeID && l.MenteeID != pb.MenteeID {
+				kept = append(kept, l)
+			}
+		}
+		r.locks = append(kept, newLocks...)
+	}
+	after := func(tx db.Querier, _ string) error {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM match_locks WHERE cycle_id = ? AND mentee_id IN (?, ?)", cycleID, pa.MenteeID, pb.MenteeID); err != nil {
+			return err
+		}
+		for _, l := range newLocks {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+				cycleID, l.MenteeID, l.MentorID, nullString(adminID), s.now()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	o := RunOptions{Objective: latest.Objective, MinScore: latest.MinScore, AdminID: adminID}
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, nil, after)
+	if err != nil {
+		return Run{}, fmt.Errorf("swap the mentors of %s and %s: %w", pa.MenteeName, pb.MenteeName, err)
+	}
+	return run, nil
+}
+
+func (s *Store) swapSide(ctx context.Context, q db.Querier, runID, menteeID, field string) (Pair, error) {
+	if menteeID == "" {
+		return Pair{}, errs.Field(field, "choose a mentee")
+	}
+	p, err := pairOf(ctx, q, runID, menteeID)
+	if errs.Is(err, errs.NotFound) {
+		return Pair{}, errs.Field(field, "%s has no mentor in the latest run", menteeID)
+	}
+	if err != nil {
+		return Pair{}, fmt.Errorf("read the pair of %s: %w", menteeID, err)
+	}
+	return p, nil
+}
+
+// Runs returns every run of the cycle, latest first: the audit trail of
+// drafts, the published run and superseded ones.
+func (s *Store) Runs(ctx context.Context, programID, cycleID string) ([]Run, error) {
+	if _, _, err := s.cycleOf(ctx, programID, cycleID); err != nil {
+		return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
+	}
+	rows, err := s.db.Read().QueryContext(ctx, runSelect+" WHERE r.cycle_id = ? ORDER BY r.seq DESC", cycleID)
+	if err != nil {
+		return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
+	}
+	defer rows.Close()
+	var out []Run
+	for rows.Next() {
+		r, err := scanRun(rows)
+		if err != nil {
+			return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
+	}
+	return out, nil
+}

@@ -1,0 +1,462 @@
+package mentorships_test
+
+import (
+	"maps"
+	"strings"
+	"testing"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+func TestRunStoresDraft(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		r := w.run(w.q4)
+		if r.Status != mentorships.StatusDraft || r.Seq != 1 || r.Trigger != mentorships.TriggerRun || r.HasParent() {
+			t.Fatalf("run: %+v", r)
+		}
+		if r.Mentees != 5 || r.Mentors != 3 || r.Seats != 5 || r.Matched != 5 || !r.Optimal || r.Pruned || r.Objective != "participation" {
+			t.Fatalf("totals: %+v", r.Totals)
+		}
+		ps := w.pairList(w.q4, r)
+		var sum int64
+		load := map[string]int{}
+		for _, p := range ps {
+			sum += int64(p.Score)
+			load[p.MentorID]++
+			if p.MentorID == "mA" && p.MenteeID == "e1" {
+				t.Errorf("e1 is paired with their own manager")
+			}
+			if len(p.Factors) == 0 || len(p.Reasons()) == 0 || p.MentorName == "" || p.MenteeName == "" {
+				t.Errorf("pair without names, factors or reasons: %+v", p)
+			}
+		}
+		if len(ps) != r.Matched || sum != r.TotalScore {
+			t.Errorf("%d pairs with total %d; run says %d and %d", len(ps), sum, r.Matched, r.TotalScore)
+		}
+		if load["mA"] > 2 || load["mB"] > 1 || load["mC"] > 2 {
+			t.Errorf("capacity exceeded: %v", load)
+		}
+		// The skills the mentee wants show in the reasons, in words.
+		for _, p := range ps {
+			if p.MenteeID == "e3" && p.MentorID == "mC" && !strings.Contains(strings.Join(p.Reasons(), "; "), "offers Public speaking, which you want") {
+				t.Errorf("e3's reasons: %v", p.Reasons())
+			}
+		}
+
+		// Nothing of a draft is visible to participants.
+		if _, err := w.s.Published(w.ctx, w.p.ID, w.q4.ID); !errs.Is(err, errs.NotFound) {
+			t.Errorf("published before publishing: %v", err)
+		}
+		for _, id := range []string{"e2", "mB"} {
+			m, err := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m.Published || m.Mentor != nil || len(m.Mentees) > 0 {
+				t.Errorf("%s sees a draft: %+v", id, m)
+			}
+			if ms, err := w.s.PersonMatches(w.ctx, id, "2026-11-01"); err != nil || len(ms) != 0 {
+				t.Errorf("%s's start page shows draft pairs: %v %v", id, ms, err)
+			}
+		}
+		ov, err := w.s.Overview(w.ctx, w.p.ID, w.q4.ID)
+		if err != nil || ov.Draft() == nil || ov.Draft().ID != r.ID || ov.Published != nil || ov.Runs != 1 {
+			t.Fatalf("overview: %+v %v", ov, err)
+		}
+
+		// A run of another cycle, bad options and a missing cycle.
+		if _, err := w.s.GetRun(w.ctx, w.p.ID, w.q3.ID, r.ID); !errs.Is(err, errs.NotFound) {
+			t.Errorf("run of another cycle: %v", err)
+		}
+		_, err = w.s.Run(w.ctx, w.p.ID, w.q4.ID, mentorships.RunOptions{Objective: "luck", MinScore: 2000})
+		wantErr(t, err, errs.Invalid, "objective")
+		wantErr(t, err, errs.Invalid, "min_score")
+		_, err = w.s.Run(w.ctx, w.p.ID, "cyc_nope", mentorships.RunOptions{})
+		wantErr(t, err, errs.NotFound, "")
+	})
+}
+
+func TestPublishSupersedes(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		r1 := w.publish(w.q4, w.run(w.q4))
+		if r1.Status != mentorships.StatusPublished || r1.PublishedAt == nil || r1.PublishedBy != "adm" {
+			t.Fatalf("published run: %+v", r1)
+		}
+		if _, err := w.s.Publish(w.ctx, w.p.ID, w.q4.ID, r1.ID, "adm"); !errs.Is(err, errs.Conflict) {
+			t.Errorf("publishing twice: %v", err)
+		}
+		// Participants see the published pairs, their own only.
+		m, err := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, "e2")
+		if err != nil || !m.Published || m.Mentor == nil || m.Mentor.MenteeID != "e2" || len(m.Mentor.Reasons()) == 0 || !m.IsMentee {
+			t.Fatalf("e2's view: %+v %v", m, err)
+		}
+		want := w.pairs(w.q4, r1)["e2"]
+		mm, err := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, want)
+		if err != nil || !mm.IsMentor || len(mm.Mentees) == 0 || mm.Capacity == 0 {
+			t.Fatalf("%s's view: %+v %v", want, mm, err)
+		}
+		for _, p := range mm.Mentees {
+			if p.MentorID != want {
+				t.Errorf("%s sees another mentor's pair %+v", want, p)
+			}
+		}
+		if ms, err := w.s.PersonMatches(w.ctx, "e2", "2026-11-01"); err != nil || len(ms) != 1 || ms[0].Role != programs.RoleMentee || ms[0].CycleID != w.q4.ID {
+			t.Errorf("e2's start page: %+v %v", ms, err)
+		}
+
+		r2 := w.run(w.q4)
+		r3 := w.run(w.q4)
+		if r2.ParentID != r1.ID || r3.ParentID != r2.ID || r3.Seq != 3 || r3.TotalChange() != 0 {
+			t.Fatalf("re-runs: %+v / %+v", r2, r3)
+		}
+		if _, err := w.s.Publish(w.ctx, w.p.ID, w.q4.ID, r2.ID, "adm"); !errs.Is(err, errs.Conflict) {
+			t.Errorf("publishing an older draft: %v", err)
+		}
+		// A re-run is a draft: participants still see run 1.
+		if m, _ := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, "e2"); m.RunID != r1.ID {
+			t.Errorf("e2 sees run %s before run 3 is published", m.RunID)
+		}
+		w.publish(w.q4, r3)
+		old, err := w.s.GetRun(w.ctx, w.p.ID, w.q4.ID, r1.ID)
+		if err != nil || old.Status != mentorships.StatusSuperseded {
+			t.Fatalf("run 1 after run 3 is published: %+v %v", old, err)
+		}
+		if d2, _ := w.s.GetRun(w.ctx, w.p.ID, w.q4.ID, r2.ID); d2.Status != mentorships.StatusDraft {
+			t.Errorf("an unpublished draft stays for audit, got %s", d2.Status)
+		}
+		pub, err := w.s.Published(w.ctx, w.p.ID, w.q4.ID)
+		if err != nil || pub.ID != r3.ID {
+			t.Fatalf("published: %+v %v", pub, err)
+		}
+		if ps := w.pairs(w.q4, r1); len(ps) != r1.Matched {
+			t.Errorf("a superseded run lost its pairs")
+		}
+	})
+}
+
+func TestLocksKeptInRerun(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		r1 := w.run(w.q4)
+		before := w.pairs(w.q4, r1)
+		// Lock e4 to a mentor the optimum did not give them.
+		other := "mB"
+		if before["e4"] == "mB" {
+			other = "mC"
+		}
+		l, err := w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: other, MenteeID: "e4"}, "adm")
+		if err != nil || l.MentorName == "" || l.MenteeName != "Ena Four" {
+			t.Fatalf("lock: %+v %v", l, err)
+		}
+		if _, err := w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: other, MenteeID: "e4"}, "adm"); err != nil {
+			t.Errorf("locking again: %v", err)
+		}
+		for range 2 {
+			r := w.run(w.q4)
+			if got := w.pairs(w.q4, r)["e4"]; got != other {
+				t.Fatalf("after a re-run e4 has %q, want the locked %s", got, other)
+			}
+			for _, p := range w.pairList(w.q4, r) {
+				if p.MenteeID == "e4" && !p.Locked {
+					t.Errorf("the locked pair is not marked locked")
+				}
+			}
+		}
+		// Conflicts and bad locks.
+		third := "mA"
+		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: third, MenteeID: "e4"}, "adm")
+		wantErr(t, err, errs.Conflict, "mentee_id")
+		_, err = w.s.Exclude(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: other, MenteeID: "e4"}, "adm")
+		wantErr(t, err, errs.Conflict, "")
+		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "e2", MenteeID: "e3"}, "adm")
+		wantErr(t, err, errs.Invalid, "mentor_id")
+		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mB", MenteeID: "mB"}, "adm")
+		wantErr(t, err, errs.Invalid, "mentee_id")
+		if other == "mB" { // capacity 1, taken by e4's lock
+			_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mB", MenteeID: "e2"}, "adm")
+			wantErr(t, err, errs.Invalid, "mentor_id")
+		}
+		// A lock that breaks a hard rule stops the run, naming the pair.
+		if _, err := d.Write().ExecContext(w.ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_at) VALUES (?, ?, ?, ?)",
+			w.q4.ID, "e1", "mA", now); err != nil {
+			t.Fatal(err)
+		}
+		_, err = w.s.Run(w.ctx, w.p.ID, w.q4.ID, mentorships.RunOptions{})
+		wantErr(t, err, errs.Invalid, "")
+		if !strings.Contains(err.Error(), "Mia Anders and Eli One") || !strings.Contains(err.Error(), "management chain") {
+			t.Errorf("error does not name the lock and rule: %v", err)
+		}
+		if err := w.s.Unlock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mA", MenteeID: "e1"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.Unlock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mA", MenteeID: "e1"}); !errs.Is(err, errs.NotFound) {
+			t.Errorf("unlocking twice: %v", err)
+		}
+		locks, err := w.s.Locks(w.ctx, w.p.ID, w.q4.ID)
+		if err != nil || len(locks) != 1 || locks[0].MenteeID != "e4" {
+			t.Errorf("locks: %+v %v", locks, err)
+		}
+	})
+}
+
+func TestExclusionHonored(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		before := w.pairs(w.q4, w.run(w.q4))
+		for _, mentee := range []string{"e2", "e3"} {
+			x := mentorships.IDPair{MentorID: before[mentee], MenteeID: mentee}
+			if _, err := w.s.Exclude(w.ctx, w.p.ID, w.q4.ID, x, "adm"); err != nil {
+				t.Fatal(err)
+			}
+			after := w.pairs(w.q4, w.run(w.q4))
+			if after[mentee] == x.MentorID {
+				t.Errorf("%s is still paired with excluded %s", mentee, x.MentorID)
+			}
+		}
+		_, err := w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: before["e2"], MenteeID: "e2"}, "adm")
+		wantErr(t, err, errs.Conflict, "")
+		xs, err := w.s.Exclusions(w.ctx, w.p.ID, w.q4.ID)
+		if err != nil || len(xs) != 2 {
+			t.Fatalf("exclusions: %+v %v", xs, err)
+		}
+		if err := w.s.Unexclude(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: before["e2"], MenteeID: "e2"}); err != nil {
+			t.Fatal(err)
+		}
+
+		// A mentee every mentor is ruled out for is unmatched, with why.
+		for _, m := range []string{"mB", "mC"} {
+			if _, err := w.s.Exclude(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: m, MenteeID: "e1"}, "adm"); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r := w.run(w.q4)
+		if _, ok := w.pairs(w.q4, r)["e1"]; ok {
+			t.Fatal("e1 is matched although every mentor is ruled out")
+		}
+		us, err := w.s.UnmatchedOf(w.ctx, w.p.ID, w.q4.ID, r.ID, mentorships.Page{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e1 *mentorships.Unmatched
+		for i := range us {
+			if us[i].MenteeID == "e1" {
+				e1 = &us[i]
+			}
+		}
+		if e1 == nil || e1.Reason != "No mentor passes the rules." || e1.Rules["excluded"] != 2 || e1.Rules["management_chain"] != 1 {
+			t.Fatalf("e1 unmatched: %+v", e1)
+		}
+		if r.Matched+len(us) != r.Mentees {
+			t.Errorf("%d matched and %d unmatched of %d mentees", r.Matched, len(us), r.Mentees)
+		}
+	})
+}
+
+func TestUnavailableMentorGetsNoNewMentee(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		if err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "mC", true); err != nil {
+			t.Fatal(err)
+		}
+		err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "e2", true)
+		wantErr(t, err, errs.Forbidden, "")
+		r := w.run(w.q4)
+		for mentee, mentor := range w.pairs(w.q4, r) {
+			if mentor == "mC" {
+				t.Errorf("unavailable mC got %s", mentee)
+			}
+		}
+		if r.Seats != 3 || r.Matched != 3 {
+			t.Errorf("with mC unavailable: %+v", r.Totals)
+		}
+		m, err := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, "mC")
+		if err != nil || !m.Unavailable || m.Remaining() != 0 || m.Capacity != 2 {
+			t.Errorf("mC's view: %+v %v", m, err)
+		}
+
+		// Available again, published; then unavailable: mC keeps the
+		// mentees they have and gets no new one when a mentee joins.
+		if err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "mC", false); err != nil {
+			t.Fatal(err)
+		}
+		pub := w.publish(w.q4, w.run(w.q4))
+		kept := map[string]bool{}
+		for mentee, mentor := range w.pairs(w.q4, pub) {
+			if mentor == "mC" {
+				kept[mentee] = true
+			}
+		}
+		// Give mC room to spare, so only the availability keeps new mentees away.
+		if _, err := d.Write().ExecContext(w.ctx, "UPDATE people SET capacity = 3 WHERE id = 'mC'"); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "mC", true); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Write().ExecContext(w.ctx, "UPDATE people SET mentoring_role = 'mentee' WHERE id = 'boss'"); err != nil {
+			t.Fatal(err)
+		}
+		w.enroll(w.q4, programs.RoleMentee, "boss")
+		got := map[string]bool{}
+		for mentee, mentor := range w.pairs(w.q4, w.run(w.q4)) {
+			if mentor == "mC" {
+				got[mentee] = true
+			}
+		}
+		if !maps.Equal(got, kept) {
+			t.Errorf("unavailable mC has %v after a re-run, want the published %v", got, kept)
+		}
+	})
+}
+
+func TestRematchOneLeavesOthers(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		_, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2", Reason: "Too early"})
+		wantErr(t, err, errs.Invalid, "")
+		pub := w.publish(w.q4, w.run(w.q4))
+		before := w.pairs(w.q4, pub)
+
+		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2", Reason: " "})
+		wantErr(t, err, errs.Invalid, "reason")
+		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "adm", Reason: "Curious"})
+		wantErr(t, err, errs.Invalid, "")
+		req, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2",
+			Reason: "Our working hours never overlap."})
+		if err != nil || req.Status != mentorships.RequestOpen || req.MenteeID != "e2" || req.MentorID != before["e2"] {
+			t.Fatalf("request: %+v %v", req, err)
+		}
+		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: before["e2"],
+			MenteeID: "e2", Reason: "Same here"})
+		wantErr(t, err, errs.Conflict, "reason")
+		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: before["e2"],
+			MenteeID: "e5x", Reason: "Not mine"})
+		wantErr(t, err, errs.Invalid, "mentee_id")
+		open, err := w.s.RematchRequests(w.ctx, w.p.ID, w.q4.ID, true)
+		if err != nil || len(open) != 1 || open[0].ID != req.ID || open[0].PersonName != "Eva Two" {
+			t.Fatalf("open requests: %+v %v", open, err)
+		}
+
+		done, run, err := w.s.ResolveRematch(w.ctx, w.p.ID, w.q4.ID, req.ID, "adm", true)
+		if err != nil || run == nil || done.Status != mentorships.RequestRematched || done.ResolvedRunID != run.ID {
+			t.Fatalf("resolve: %+v %+v %v", done, run, err)
+		}
+		if run.Trigger != mentorships.TriggerRematch || run.Status != mentorships.StatusDraft {
+			t.Errorf("re-match run: %+v", run)
+		}
+		after := w.pairs(w.q4, *run)
+		if after["e2"] == before["e2"] {
+			t.Errorf("e2 still has %s", before["e2"])
+		}
+		for mentee, mentor := range before {
+			if mentee != "e2" && after[mentee] != mentor {
+				t.Errorf("re-matching e2 moved %s from %s to %s", mentee, mentor, after[mentee])
+			}
+		}
+		if _, _, err := w.s.ResolveRematch(w.ctx, w.p.ID, w.q4.ID, req.ID, "adm", true); !errs.Is(err, errs.Conflict) {
+			t.Errorf("resolving twice: %v", err)
+		}
+		if _, _, err := w.s.ResolveRematch(w.ctx, w.p.ID, w.q3.ID, req.ID, "adm", false); !errs.Is(err, errs.NotFound) {
+			t.Errorf("request of another cycle: %v", err)
+		}
+		// The published pairs do not change until the draft is published.
+		if m, _ := w.s.Mine(w.ctx, w.p.ID, w.q4.ID, "e2"); m.Mentor == nil || m.Mentor.MentorID != before["e2"] || !m.OpenRequest("e2") && len(m.Requests) != 1 {
+			t.Errorf("e2's view before publishing the re-match: %+v", m)
+		}
+
+		// A mentor's request names the mentee; a dismissal changes nothing.
+		w.publish(w.q4, *run)
+		mentor := after["e3"]
+		req2, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: mentor,
+			MenteeID: "e3", Reason: "We would both learn more elsewhere."})
+		if err != nil || req2.MentorID != mentor {
+			t.Fatalf("mentor's request: %+v %v", req2, err)
+		}
+		done2, run2, err := w.s.ResolveRematch(w.ctx, w.p.ID, w.q4.ID, req2.ID, "adm", false)
+		if err != nil || run2 != nil || done2.Status != mentorships.RequestDismissed {
+			t.Fatalf("dismiss: %+v %v %v", done2, run2, err)
+		}
+	})
+}
+
+func TestHistoryPreventsRepeat(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		// Last quarter: mB mentored e2.
+		w.enroll(w.q3, programs.RoleMentor, "mB")
+		w.enroll(w.q3, programs.RoleMentee, "e2")
+		if got := w.pairs(w.q3, w.publish(w.q3, w.run(w.q3))); got["e2"] != "mB" {
+			t.Fatalf("Q3: %v", got)
+		}
+		// This quarter they are the only mentor and mentee: no repeat.
+		w.enroll(w.q4, programs.RoleMentor, "mB")
+		w.enroll(w.q4, programs.RoleMentee, "e2")
+		r := w.run(w.q4)
+		if r.Matched != 0 {
+			t.Fatalf("the Q3 pair was repeated: %v", w.pairs(w.q4, r))
+		}
+		us, err := w.s.UnmatchedOf(w.ctx, w.p.ID, w.q4.ID, r.ID, mentorships.Page{})
+		if err != nil || len(us) != 1 || us[0].Rules["paired_before"] != 1 {
+			t.Fatalf("unmatched: %+v %v", us, err)
+		}
+		if got := mentorships.RuleWords("paired_before", 1); got != "1 is paired with the mentee in an earlier cycle" {
+			t.Errorf("rule words: %q", got)
+		}
+		// With another mentor, e2 is matched with them.
+		w.enroll(w.q4, programs.RoleMentor, "mC")
+		if got := w.pairs(w.q4, w.run(w.q4)); got["e2"] != "mC" {
+			t.Errorf("with mC too: %v", got)
+		}
+	})
+}
+
+func TestSwapShowsChange(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		r1 := w.run(w.q4)
+		before := w.pairs(w.q4, r1)
+		// Two mentees with different mentors, whose swap breaks no rule.
+		a, b := "e3", "e4"
+		for _, x := range []string{"e2", "e4", "e5"} {
+			if before[x] != before[a] && before[x] != "mA" && before[a] != "mA" {
+				b = x
+				break
+			}
+		}
+		if before[a] == before[b] {
+			t.Fatalf("no swappable pair in %v", before)
+		}
+		r2, err := w.s.Swap(w.ctx, w.p.ID, w.q4.ID, a, b, "adm")
+		if err != nil {
+			t.Fatal(err)
+		}
+		after := w.pairs(w.q4, r2)
+		if after[a] != before[b] || after[b] != before[a] {
+			t.Fatalf("swap %s and %s: before %v, after %v", a, b, before, after)
+		}
+		if r2.Trigger != mentorships.TriggerSwap || r2.ParentID != r1.ID || r2.ParentTotal != r1.TotalScore || r2.TotalChange() > 0 {
+			t.Errorf("swap run: %+v (an optimum cannot improve)", r2)
+		}
+		locks, _ := w.s.Locks(w.ctx, w.p.ID, w.q4.ID)
+		if len(locks) != 2 {
+			t.Errorf("the swap left %d locks, want 2", len(locks))
+		}
+		_, err = w.s.Swap(w.ctx, w.p.ID, w.q4.ID, a, a, "adm")
+		wantErr(t, err, errs.Invalid, "mentee_b")
+		_, err = w.s.Swap(w.ctx, w.p.ID, w.q4.ID, "nobody", b, "adm")
+		wantErr(t, err, errs.Invalid, "mentee_a")
+	})
+}

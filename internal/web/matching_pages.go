@@ -1,0 +1,488 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// Matching pages: the mentor-mentee pairs of a cycle. A program manager
+// runs matching, reviews the draft (pairs with score bars and reasons, the
+// unmatched with why, the totals), locks, excludes, swaps, re-runs and
+// publishes, and answers re-match requests. A participant sees only their
+// own published pairs and may ask for a re-match; a mentor also sets their
+// availability. A sponsor sees the published totals, never names. A draft
+// is shown to program managers only: asking for one as anybody else
+// answers 404.
+
+func matchingPath(programID, cycleID string) string {
+	return cyclePath(programID, cycleID) + "/matching"
+}
+
+// pairPageSize is how many pairs the matching page lists at once;
+// unmatchedShown how many unmatched mentees it lists (the API has all).
+const (
+	pairPageSize   = 50
+	unmatchedShown = 100
+)
+
+// matchLabels gives the matching template the words for matching values,
+// besides the program labels: $L.Factor "skills", $L.Rule "excluded" 2...
+type matchLabels struct{ labels }
+
+func (matchLabels) Factor(name string) string      { return mentorships.FactorLabel(name) }
+func (matchLabels) Rule(rule string, n int) string { return mentorships.RuleWords(rule, n) }
+func (matchLabels) Objective(o string) string      { return objectiveLabels[o] }
+func (matchLabels) RunStatus(status string) string { return runStatusLabels[status] }
+func (matchLabels) Trigger(trigger string) string  { return triggerLabels[trigger] }
+func (matchLabels) Percent(n, d int) int           { return pct(n, d) }
+func (matchLabels) Signed(n int64) string          { return signed(n) }
+func (matchLabels) SignedInt(n int) string         { return signed(int64(n)) }
+func (matchLabels) Seats(n int) string             { return plural(n, "seat", "seats") }
+func (matchLabels) Mentees(n int) string           { return plural(n, "mentee", "mentees") }
+func (matchLabels) First(list []string, n int) []string {
+	return list[:min(n, len(list))]
+}
+
+// scoreBar is the data of the "scorebar" partial: an SVG bar as wide as
+// the score (of 1000), with an accessible label.
+type scoreBar struct {
+	Score, Width int
+	Label        string
+}
+
+// ScoreBar returns the data of a score bar labelled label.
+func (matchLabels) ScoreBar(score int, label string) scoreBar {
+	return scoreBar{Score: score, Width: min(max(score, 0), 1000), Label: label}
+}
+
+// totalsView is the data of the "totals" partial.
+type totalsView struct {
+	Run mentorships.Run
+	L   matchLabels
+}
+
+// Totals returns the data of the totals of run r.
+func (l matchLabels) Totals(r mentorships.Run) totalsView { return totalsView{Run: r, L: l} }
+
+// rematchForm is the data of the "rematch" partial: a participant's
+// re-match request about one pair, with the problems of the last try if
+// they were about this pair.
+type rematchForm struct {
+	Mine     mentorships.Mine
+	MenteeID string // the mentee of a mentor's pair; "" for one's own mentor
+	Who      string // the other person of the pair
+	Path     string
+	Suffix   string // makes the form's ids unique on the page
+	Errors   map[string]string
+}
+
+// Rematch returns the data of the re-match form about the pair of
+// menteeID ("" for the viewer's own mentor); errors were sent for the
+// pair of errFor.
+func (matchLabels) Rematch(m mentorships.Mine, menteeID, who, path string, errors map[string]string, errFor string) rematchForm {
+	f := rematchForm{Mine: m, MenteeID: menteeID, Who: who, Path: path, Suffix: menteeID}
+	if menteeID == "" {
+		f.Suffix = "mentor"
+	}
+	if errFor == menteeID {
+		f.Errors = errors
+	}
+	return f
+}
+
+var (
+	objectiveLabels = map[string]string{
+		"participation": "Participation: match as many mentees as possible, then the best total score",
+		"score":         "Score: the best total score, even if fewer mentees are matched",
+	}
+	runStatusLabels = map[string]string{
+		mentorships.StatusDraft:      "Draft",
+		mentorships.StatusPublished:  "Published",
+		mentorships.StatusSuperseded: "Superseded",
+	}
+	triggerLabels = map[string]string{
+		mentorships.TriggerRun:     "run",
+		mentorships.TriggerSwap:    "swap",
+		mentorships.TriggerRematch: "re-match",
+	}
+)
+
+func pct(n, d int) int {
+	if d == 0 {
+		return 0
+	}
+	return n * 100 / d
+}
+
+// signed formats a change: "+12", "−3" (a real minus sign), "no change".
+func signed(n int64) string {
+	switch {
+	case n > 0:
+		return "+" + strconv.FormatInt(n, 10)
+	case n < 0:
+		return "−" + strconv.FormatInt(-n, 10)
+	}
+	return "no change"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func (s *Server) showMatching(w http.ResponseWriter, r *http.Request) {
+	p, c, err := s.programAndCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	data, err := s.matchingPage(r, p, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "matching", data)
+}
+
+// matchingPage is the data of a cycle's matching page: everything for a
+// program manager; the published totals for a sponsor; one's own published
+// pairs for a participant (and for a program manager who takes part).
+// ?run= shows one run for audit; only program managers may name a run
+// other than the published one.
+func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cycle) (map[string]any, error) {
+	v := viewer(r)
+	ctx := r.Context()
+	runID := strings.TrimSpace(r.URL.Query().Get("run"))
+	data := map[string]any{"Title": "Matching · " + c.Name + " · " + p.Name, "Section": "programs", "Program": p,
+		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": matchLabels{}, "Path": matchingPath(p.ID, c.ID),
+		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
+		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
+		"RematchErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
+		"RunForm": mentorships.RunOptions{Objective: "participation"}}
+	if !v.IsSponsor() {
+		mine, err := s.matches.Mine(ctx, p.ID, c.ID, v.PersonID)
+		if err != nil {
+			return nil, err
+		}
+		data["Mine"] = mine
+		if runID != "" && runID != mine.RunID && !access.CanManagePrograms(v) {
+			return nil, errs.E(errs.NotFound, "no such match run in this cycle")
+		}
+	}
+	switch {
+	case access.CanManagePrograms(v):
+		if err := s.adminMatching(r, p, c, runID, data); err != nil {
+			return nil, err
+		}
+	case access.CanSeeAggregates(v):
+		pub, err := s.matches.Published(ctx, p.ID, c.ID)
+		if err != nil && !errs.Is(err, errs.NotFound) {
+			return nil, err
+		}
+		if runID != "" && (err != nil || runID != pub.ID) {
+			return nil, errs.E(errs.NotFound, "no such match run in this cycle")
+		}
+		if err == nil {
+			data["Totals"] = pub
+		}
+	}
+	return data, nil
+}
+
+// adminMatching adds a program manager's view to data: the run shown (the
+// latest, or ?run=) with a page of its pairs and its unmatched mentees,
+// the published run, the run history, locks, exclusions and open re-match
+// requests.
+func (s *Server) adminMatching(r *http.Request, p programs.Program, c programs.Cycle, runID string, data map[string]any) error {
+	ctx := r.Context()
+	ov, err := s.matches.Overview(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	data["Overview"] = ov
+	shown := ov.Latest
+	if runID != "" {
+		run, err := s.matches.GetRun(ctx, p.ID, c.ID, runID)
+		if err != nil {
+			return err
+		}
+		shown = &run
+	}
+	if ov.Latest != nil {
+		data["RunForm"] = mentorships.RunOptions{Objective: ov.Latest.Objective, MinScore: ov.Latest.MinScore}
+	}
+	if shown != nil {
+		page := pageOf(r.URL.Query())
+		pages := max(1, (shown.Matched+pairPageSize-1)/pairPageSize)
+		page = min(page, pages)
+		pairs, err := s.matches.Pairs(ctx, p.ID, c.ID, shown.ID, mentorships.Page{Limit: pairPageSize, Offset: (page - 1) * pairPageSize})
+		if err != nil {
+			return err
+		}
+		unmatched, err := s.matches.UnmatchedOf(ctx, p.ID, c.ID, shown.ID, mentorships.Page{Limit: unmatchedShown})
+		if err != nil {
+			return err
+		}
+		data["Shown"], data["Pairs"], data["Unmatched"] = shown, pairs, unmatched
+		data["Page"], data["Pages"] = page, pages
+		data["CanPublish"] = shown.Status == mentorships.StatusDraft && ov.Latest != nil && shown.ID == ov.Latest.ID
+		q := r.URL.Query()
+		q.Del("page")
+		data["PageBase"] = matchingPath(p.ID, c.ID) + "?" + q.Encode()
+		if len(r.URL.RawQuery) > 0 {
+			data["Back"] = matchingPath(p.ID, c.ID) + "?" + r.URL.RawQuery
+		}
+	}
+	runs, err := s.matches.Runs(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	locks, err := s.matches.Locks(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	exclusions, err := s.matches.Exclusions(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	requests, err := s.matches.RematchRequests(ctx, p.ID, c.ID, true)
+	if err != nil {
+		return err
+	}
+	lockedMentee := map[string]string{}
+	for _, l := range locks {
+		lockedMentee[l.MenteeID] = l.MentorID
+	}
+	data["Runs"], data["Locks"], data["Exclusions"], data["Requests"] = runs, locks, exclusions, requests
+	data["LockedTo"] = lockedMentee
+	return nil
+}
+
+// rerenderMatching shows the matching page again with the problems of err
+// under key, as 422. An error about no form field but with a safe message
+// (a lock that cannot hold, a request without a published match) is shown
+// the same way, under "_"; any other error goes to s.fail.
+func (s *Server) rerenderMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle, key string, err error) {
+	bad := fieldErrors(err)
+	if bad == nil {
+		e := errs.As(err)
+		if e == nil || e.Kind != errs.Invalid {
+			s.fail(w, r, err)
+			return
+		}
+		bad = errs.Fields{"_": e.Message}
+	}
+	data, derr := s.matchingPage(r, p, c)
+	if derr != nil {
+		s.fail(w, r, derr)
+		return
+	}
+	data[key], data["RematchFor"] = map[string]string(bad), r.PostFormValue("mentee_id")
+	s.render(w, r, http.StatusUnprocessableEntity, "matching", data)
+}
+
+// adminCycle checks that the viewer manages programs and reads the
+// program and cycle of the path.
+func (s *Server) adminCycle(w http.ResponseWriter, r *http.Request, what string) (programs.Program, programs.Cycle, bool) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "only program managers %s", what))
+		return programs.Program{}, programs.Cycle{}, false
+	}
+	p, c, err := s.programAndCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return programs.Program{}, programs.Cycle{}, false
+	}
+	return p, c, true
+}
+
+// runOptionsFromForm reads the run form: objective and min_score.
+func runOptionsFromForm(r *http.Request, adminID string) (mentorships.RunOptions, errs.Fields) {
+	o := mentorships.RunOptions{Objective: strings.TrimSpace(r.PostFormValue("objective")), AdminID: adminID}
+	bad := errs.Fields{}
+	if v := strings.TrimSpace(r.PostFormValue("min_score")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			bad.Add("min_score", "%q is not a whole number from 0 to 1000", v)
+		}
+		o.MinScore = n
+	}
+	return o, bad
+}
+
+func runSummary(run mentorships.Run) string {
+	msg := fmt.Sprintf("Run %d matched %d of %d mentees, total score %d", run.Seq, run.Matched, run.Mentees, run.TotalScore)
+	if run.HasParent() {
+		msg += fmt.Sprintf(" (%s from run %d)", signed(run.TotalChange()), run.Seq-1)
+	}
+	return msg + ". Review the draft, then publish it."
+}
+
+func (s *Server) runMatching(w http.ResponseWriter, r *http.Request) {
+	p, c, ok := s.adminCycle(w, r, "run matching")
+	if !ok {
+		return
+	}
+	o, bad := runOptionsFromForm(r, viewer(r).PersonID)
+	if len(bad) > 0 {
+		s.rerenderMatching(w, r, p, c, "RunErrors", bad.Err())
+		return
+	}
+	run, err := s.matches.Run(r.Context(), p.ID, c.ID, o)
+	if err != nil {
+		s.rerenderMatching(w, r, p, c, "RunErrors", err)
+		return
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run))
+}
+
+func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request) {
+	p, c, ok := s.adminCycle(w, r, "publish matches")
+	if !ok {
+		return
+	}
+	run, err := s.matches.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("run_id"), viewer(r).PersonID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Run %d is published: %d mentees now see their mentor.", run.Seq, run.Matched))
+}
+
+func pairFromForm(r *http.Request) mentorships.IDPair {
+	return mentorships.IDPair{MentorID: r.PostFormValue("mentor_id"), MenteeID: r.PostFormValue("mentee_id")}
+}
+
+// pairAction is the shape of the lock, unlock, exclude and remove-exclusion
+// forms: act on the pair, then go back to the page with a message.
+func (s *Server) pairAction(w http.ResponseWriter, r *http.Request, what string, act func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error)) {
+	p, c, ok := s.adminCycle(w, r, what)
+	if !ok {
+		return
+	}
+	msg, err := act(p, c, pairFromForm(r))
+	if err != nil {
+		s.rerenderMatching(w, r, p, c, "ActionErrors", err)
+		return
+	}
+	s.redirect(w, r, backTo(r, matchingPath(p.ID, c.ID)), msg)
+}
+
+func (s *Server) lockPair(w http.ResponseWriter, r *http.Request) {
+	s.pairAction(w, r, "lock pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
+		l, err := s.matches.Lock(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
+		return "Locked " + l.MentorName + " with " + l.MenteeName + ": every run keeps them together.", err
+	})
+}
+
+func (s *Server) unlockPair(w http.ResponseWriter, r *http.Request) {
+	s.pairAction(w, r, "unlock pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
+		return "Unlocked the pair; run again to let matching reconsider it.", s.matches.Unlock(r.Context(), p.ID, c.ID, pair)
+	})
+}
+
+func (s *Server) excludePair(w http.ResponseWriter, r *http.Request) {
+	s.pairAction(w, r, "exclude pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
+		x, err := s.matches.Exclude(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
+		return "Excluded " + x.MentorName + " with " + x.MenteeName + ". Run again to apply it.", err
+	})
+}
+
+func (s *Server) unexcludePair(w http.ResponseWriter, r *http.Request) {
+	s.pairAction(w, r, "remove exclusions", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
+		return "Removed the exclusion; run again to let matching consider the pair.", s.matches.Unexclude(r.Context(), p.ID, c.ID, pair)
+	})
+}
+
+func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) {
+	p, c, ok := s.adminCycle(w, r, "swap mentees")
+	if !ok {
+		return
+	}
+	run, err := s.matches.Swap(r.Context(), p.ID, c.ID, r.PostFormValue("mentee_a"), r.PostFormValue("mentee_b"), viewer(r).PersonID)
+	if err != nil {
+		s.rerenderMatching(w, r, p, c, "SwapErrors", err)
+		return
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Swapped and locked; run %d: total score %s, matched %s.",
+		run.Seq, signed(run.TotalChange()), signed(int64(run.MatchedChange()))))
+}
+
+func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if v.IsSponsor() {
+		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors of this cycle set their availability"))
+		return
+	}
+	p, c, err := s.programAndCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	unavailable := r.PostFormValue("unavailable") != ""
+	if err := s.matches.SetUnavailable(r.Context(), p.ID, c.ID, v.PersonID, unavailable); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	msg := "You are available for new mentees this cycle again."
+	if unavailable {
+		msg = "You take no new mentees this cycle; you keep the mentees you have."
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), msg)
+}
+
+func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request) {
+	v := viewer(r)
+	if v.IsSponsor() {
+		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors and mentees of this cycle ask for a re-match"))
+		return
+	}
+	p, c, err := s.programAndCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	_, err = s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID,
+		MenteeID: r.PostFormValue("mentee_id"), Reason: r.PostFormValue("reason")})
+	if err != nil {
+		s.rerenderMatching(w, r, p, c, "RematchErrors", err)
+		return
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), "Your request was sent. A program manager will find you a new match and let you know.")
+}
+
+func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request) {
+	p, c, ok := s.adminCycle(w, r, "answer re-match requests")
+	if !ok {
+		return
+	}
+	var rematch bool
+	switch a := r.PostFormValue("action"); a {
+	case "rematch":
+		rematch = true
+	case "dismiss":
+	default:
+		s.fail(w, r, errs.Field("action", "%q is not an answer; use rematch or dismiss", a))
+		return
+	}
+	req, run, err := s.matches.ResolveRematch(r.Context(), p.ID, c.ID, r.PathValue("rid"), viewer(r).PersonID, rematch)
+	if err != nil {
+		s.rerenderMatching(w, r, p, c, "ActionErrors", err)
+		return
+	}
+	if run == nil {
+		s.redirect(w, r, matchingPath(p.ID, c.ID), "Dismissed the request of "+req.PersonName+".")
+		return
+	}
+	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Re-matched %s away from %s in run %d; every other published pair is kept. Review and publish it.",
+		req.MenteeName, req.MentorName, run.Seq))
+}
