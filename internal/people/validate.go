@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/errs"
@@ -94,9 +95,18 @@ func ValidZone(name string) bool {
 	if name == "" || name == "Local" {
 		return false
 	}
+	if ok, seen := zoneCache.Load(name); seen {
+		return ok.(bool)
+	}
 	_, err := time.LoadLocation(name)
+	zoneCache.Store(name, err == nil)
 	return err == nil
 }
+
+// zoneCache remembers which names are zones: loading a zone reads and
+// parses its rules, and an import asks about the same few zones 100,000
+// times. The zone database does not change while the process runs.
+var zoneCache sync.Map
 
 func required(f errs.Fields, field, v string, limit int) {
 	if v == "" {

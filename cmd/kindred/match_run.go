@@ -1,0 +1,459 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/matching"
+	"github.com/kindredhq/kindred/internal/matching/score"
+	"github.com/kindredhq/kindred/internal/people"
+)
+
+// readCohort reads and checks every input file of kindred match --people.
+func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
+	data, err := os.ReadFile(f.people)
+	if err != nil {
+		return nil, fmt.Errorf("match: %w", err)
+	}
+	file, err := people.ParseCSV(filepath.Base(f.people), bytes.NewReader(data))
+	if err != nil {
+		var ie *people.ImportError
+		if errors.As(err, &ie) { // the same problems, without "nothing was imported"
+			return nil, &fileError{file: ie.File, problems: ie.Problems, more: ie.More}
+		}
+		return nil, fmt.Errorf("match: %w", err)
+	}
+	c := &cohort{weights: score.DefaultWeights()}
+	warn := func(format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		c.warnings = append(c.warnings, msg)
+		fmt.Fprintln(stderr, "warning:", msg)
+	}
+	for _, w := range file.Warnings {
+		warn("%s: %s", file.Name, w)
+	}
+	c.everyone = make([]people.Person, len(file.Rows))
+	byID := make(map[string]*people.Person, len(file.Rows))
+	for k, r := range file.Rows {
+		c.everyone[k] = r.Person
+		byID[r.Person.ID] = &c.everyone[k]
+	}
+	mentorIx, menteeIx := map[string]int32{}, map[string]int32{}
+	var unknownMgr []string
+	for _, p := range c.everyone {
+		if p.IsMentor() {
+			mentorIx[p.ID] = int32(len(c.mentors))
+			c.mentors = append(c.mentors, p)
+		}
+		if p.IsMentee() {
+			menteeIx[p.ID] = int32(len(c.mentees))
+			c.mentees = append(c.mentees, p)
+		}
+		if p.ManagerID != "" && byID[p.ManagerID] == nil {
+			unknownMgr = append(unknownMgr, p.ManagerID)
+		}
+	}
+	if len(unknownMgr) > 0 {
+		slices.Sort(unknownMgr)
+		unknownMgr = slices.Compact(unknownMgr)
+		warn("%s: %d manager ids are not in the file (%s); management chains stop there", file.Name, len(unknownMgr), listSome(unknownMgr, 5))
+	}
+	if f.config != "" {
+		cf, err := os.Open(f.config)
+		if err != nil {
+			return nil, fmt.Errorf("match: %w", err)
+		}
+		c.weights, err = score.DecodeWeights(cf)
+		cf.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Base(f.config), err)
+		}
+	}
+	if f.history != "" {
+		// People who have left are no error: their pairs just do not matter.
+		unknown := 0
+		if _, err := readPairs(f.history, func(_, id string) (int32, string) {
+			if byID[id] == nil {
+				unknown++
+			}
+			return 0, ""
+		}, func(mentor, mentee string, _, _ int32) { c.history.Add(mentor, mentee) }); err != nil {
+			return nil, err
+		}
+		if unknown > 0 {
+			warn("%s: %d ids are not in %s and were ignored", filepath.Base(f.history), unknown, file.Name)
+		}
+	}
+	resolve := func(role, id string) (int32, string) {
+		ix := menteeIx
+		if role == "mentor" {
+			ix = mentorIx
+		}
+		if j, ok := ix[id]; ok {
+			return j, ""
+		}
+		if p := byID[id]; p != nil {
+			return -1, fmt.Sprintf("%q is in %s but is not a %s (role %s)", id, file.Name, role, p.MentoringRole)
+		}
+		return -1, fmt.Sprintf("unknown %s id %q (not in %s)", role, id, file.Name)
+	}
+	if f.exclusions != "" {
+		if _, err := readPairs(f.exclusions, resolve, func(mentor, mentee string, j, i int32) {
+			c.exclusions = append(c.exclusions, score.IDPair{Mentor: mentor, Mentee: mentee})
+			c.exPairs = append(c.exPairs, matching.Pair{Mentor: j, Mentee: i})
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if f.locks != "" {
+		if c.locks, err = readLocks(f.locks, resolve, c.exPairs, func(j int32) int32 { return int32(c.mentors[j].Capacity) },
+			c.mentorID, c.menteeID); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (c *cohort) mentorID(j int32) string { return c.mentors[j].ID }
+func (c *cohort) menteeID(i int32) string { return c.mentees[i].ID }
+
+// matchPeople is kindred match --people: score, prune, solve, explain.
+func matchPeople(_ context.Context, f matchFlags, prog *progress, stderr io.Writer) (*matchRun, error) {
+	timings := map[string]float64{}
+	t := time.Now()
+	prog.say("reading %s", filepath.Base(f.people))
+	c, err := readCohort(f, stderr)
+	if err != nil {
+		return nil, err
+	}
+	timings["read"] = since(t)
+
+	t = time.Now()
+	prog.say("scoring %d mentees x %d mentors", len(c.mentees), len(c.mentors))
+	sc, err := score.NewScorer(c.mentors, c.mentees, score.NewOrg(c.everyone), &c.history, c.weights, score.Options{
+		K: f.k, MinScore: f.minScore, From: f.from, To: f.to, Exclusions: c.exclusions,
+		Progress: prog.percent("scoring candidates"),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("match: %w", err)
+	}
+	set := sc.Candidates()
+	arcs, err := addLocks(f, c, sc, set.Arcs)
+	if err != nil {
+		return nil, err
+	}
+	timings["candidates"] = since(t)
+
+	caps := make([]int32, len(c.mentors))
+	for j, p := range c.mentors {
+		caps[j] = int32(max(p.Capacity, 0))
+	}
+	p := matching.Problem{MentorCapacity: caps, NumMentees: len(c.mentees), Arcs: arcs, Objective: f.objective,
+		MinScore: int32(f.minScore), Locks: lockPairs(c.locks), Exclusions: c.exPairs}
+	sv, err := solve(p, f, prog, c.mentorID, c.menteeID, timings)
+	if err != nil {
+		return nil, err
+	}
+
+	t = time.Now()
+	prog.say("measuring the cost of pruning")
+	pr, err := sc.PruningLoss(set, sv.optimal, score.PruningOptions{Objective: f.objective, MinScore: f.minScore, Locks: p.Locks})
+	if err != nil {
+		return nil, fmt.Errorf("match: %w", err)
+	}
+	timings["pruning"] = since(t)
+
+	run := &matchRun{summary: matchSummary{Mentees: len(c.mentees), Mentors: len(c.mentors),
+		From: f.from.Format(time.DateOnly), To: f.to.Format(time.DateOnly), Pruning: pr, Timings: timings, Warnings: c.warnings}}
+	summarize(&run.summary, sv, f)
+	run.summary.Candidates = candidateSummary{Arcs: len(set.Arcs), Exhaustive: set.Exhaustive, K: set.K,
+		Scored: set.Scored, Rejected: set.Rejected, BelowMinScore: set.BelowMinScore}
+
+	// Unmatched mentees and why: a mentee with candidates lost them to
+	// others; one without is told which rules ruled out whom.
+	arcCount := make([]int, len(c.mentees))
+	for _, a := range arcs {
+		if int(a.Score) >= f.minScore {
+			arcCount[a.Mentee]++
+		}
+	}
+	matched := make([]bool, len(c.mentees))
+	for _, a := range sv.final.Pairs {
+		matched[a.Mentee] = true
+	}
+	const maxWhy = 2000 // full checks of mentees without candidates, O(mentors) each
+	whys := 0
+	run.summary.Unmatched = []unmatchedMentee{}
+	for i := range c.mentees {
+		if matched[i] {
+			continue
+		}
+		why := "no mentor with capacity who passes the rules: " + allFull(arcCount[i], set.Exhaustive)
+		if arcCount[i] == 0 {
+			if whys < maxWhy {
+				why = sc.Why(i).String()
+				whys++
+			} else {
+				why = "no mentor with capacity who passes the rules"
+			}
+		}
+		run.summary.Unmatched = append(run.summary.Unmatched, unmatchedMentee{ID: c.mentees[i].ID, Why: why})
+	}
+	sortUnmatched(run.summary.Unmatched)
+
+	locked := map[matching.Pair]bool{}
+	for _, q := range p.Locks {
+		locked[q] = true
+	}
+	header := append([]string{"mentor_id", "mentee_id", "score", "locked"}, score.FactorNames...)
+	rows := make([][]string, 0, len(sv.final.Pairs))
+	for _, a := range sv.final.Pairs {
+		x := sc.Explain(int(a.Mentor), int(a.Mentee))
+		row := []string{c.mentorID(a.Mentor), c.menteeID(a.Mentee), strconv.Itoa(int(a.Score)), yesNo(locked[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}])}
+		for _, name := range score.FactorNames {
+			if pts, ok := x.Points(name); ok {
+				row = append(row, strconv.Itoa(pts))
+			} else {
+				row = append(row, "")
+			}
+		}
+		rows = append(rows, append(row, strings.Join(x.Reasons(), "; ")))
+	}
+	run.matches = renderCSV(append(header, "reasons"), rows)
+	if f.candidatesOut != "" {
+		rows = rows[:0]
+		for _, a := range arcs {
+			rows = append(rows, []string{c.mentorID(a.Mentor), c.menteeID(a.Mentee), strconv.Itoa(int(a.Score))})
+		}
+		run.candidates = renderCSV([]string{"mentor_id", "mentee_id", "score"}, rows)
+	}
+	return run, nil
+}
+
+// addLocks checks that every locked pair passes the rules and the minimum
+// score, and adds it to the candidates if pruning left it out.
+func addLocks(f matchFlags, c *cohort, sc *score.Scorer, arcs []matching.Arc) ([]matching.Arc, error) {
+	if len(c.locks) == 0 {
+		return arcs, nil
+	}
+	have := map[matching.Pair]bool{}
+	for _, a := range arcs {
+		have[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}] = true
+	}
+	name := filepath.Base(f.locks)
+	for _, l := range c.locks {
+		j, i := l.pair.Mentor, l.pair.Mentee
+		if r := sc.Check(int(j), int(i)); r != score.Allowed {
+			return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: %s", name, l.line, c.mentorID(j), c.menteeID(i), r.Reason())
+		}
+		s := sc.Score(int(j), int(i))
+		if s < f.minScore {
+			return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair scores %d, below --min-score %d", name, l.line, c.mentorID(j), c.menteeID(i), s, f.minScore)
+		}
+		if !have[l.pair] {
+			arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
+			have[l.pair] = true
+		}
+	}
+	return arcs, nil
+}
+
+// matchScores is kindred match --mentors --scores: the scores are given.
+func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, error) {
+	timings := map[string]float64{}
+	t := time.Now()
+	prog.say("reading %s and %s", filepath.Base(f.mentors), filepath.Base(f.scores))
+	mt, err := readTable(f.mentors, "id", "capacity")
+	if err != nil {
+		return nil, err
+	}
+	var mentorIDs []string
+	var caps []int32
+	mentorIx := map[string]int32{}
+	mentorLine := map[string]int{}
+	for _, r := range mt.rows {
+		id := mt.cell(r, "id")
+		switch {
+		case id == "":
+			mt.bad(r, "id", "the id is empty")
+			continue
+		case mentorLine[id] > 0:
+			mt.bad(r, "id", "mentor %q is also on line %d", id, mentorLine[id])
+			continue
+		}
+		c, _ := mt.integer(r, "capacity", 0, 1_000_000)
+		mentorLine[id] = r.line
+		mentorIx[id] = int32(len(mentorIDs))
+		mentorIDs = append(mentorIDs, id)
+		caps = append(caps, int32(c))
+	}
+	if err := mt.err(); err != nil {
+		return nil, err
+	}
+
+	st, err := readTable(f.scores, "mentor_id", "mentee_id", "score")
+	if err != nil {
+		return nil, err
+	}
+	var menteeIDs []string
+	menteeIx := map[string]int32{}
+	var arcs []matching.Arc
+	seen := map[matching.Pair]int{} // pair -> line
+	scoreOf := map[matching.Pair]int32{}
+	for _, r := range st.rows {
+		mid, eid := st.cell(r, "mentor_id"), st.cell(r, "mentee_id")
+		j, ok := mentorIx[mid]
+		if !ok {
+			st.bad(r, "mentor_id", "unknown mentor id %q (not in %s)", mid, mt.name)
+		}
+		if eid == "" {
+			st.bad(r, "mentee_id", "the mentee id is empty")
+			ok = false
+		} else if eid == mid {
+			st.bad(r, "mentee_id", "%q cannot mentor themselves", eid)
+			ok = false
+		}
+		s, okScore := st.integer(r, "score", 0, matching.MaxScore)
+		if !ok || !okScore {
+			continue
+		}
+		i, known := menteeIx[eid]
+		if !known {
+			i = int32(len(menteeIDs))
+			menteeIx[eid] = i
+			menteeIDs = append(menteeIDs, eid)
+		}
+		q := matching.Pair{Mentor: j, Mentee: i}
+		if prev := seen[q]; prev > 0 {
+			st.bad(r, "mentee_id", "the pair (%s, %s) is also on line %d", mid, eid, prev)
+			continue
+		}
+		seen[q] = r.line
+		scoreOf[q] = int32(s)
+		arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
+	}
+	if err := st.err(); err != nil {
+		return nil, err
+	}
+	resolve := func(role, id string) (int32, string) {
+		ix, file := menteeIx, st.name
+		if role == "mentor" {
+			ix, file = mentorIx, mt.name
+		}
+		if k, ok := ix[id]; ok {
+			return k, ""
+		}
+		return -1, fmt.Sprintf("unknown %s id %q (not in %s)", role, id, file)
+	}
+	var exPairs []matching.Pair
+	if f.exclusions != "" {
+		if _, err := readPairs(f.exclusions, resolve, func(_, _ string, j, i int32) {
+			exPairs = append(exPairs, matching.Pair{Mentor: j, Mentee: i})
+		}); err != nil {
+			return nil, err
+		}
+	}
+	var locks []lockRow
+	mentorName := func(j int32) string { return mentorIDs[j] }
+	menteeName := func(i int32) string { return menteeIDs[i] }
+	if f.locks != "" {
+		if locks, err = readLocks(f.locks, resolve, exPairs, func(j int32) int32 { return caps[j] }, mentorName, menteeName); err != nil {
+			return nil, err
+		}
+		for _, l := range locks {
+			line := seen[l.pair]
+			if line == 0 {
+				return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair is not in %s, so it is not allowed",
+					filepath.Base(f.locks), l.line, mentorName(l.pair.Mentor), menteeName(l.pair.Mentee), st.name)
+			}
+			if s := scoreOf[l.pair]; int(s) < f.minScore {
+				return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair scores %d, below --min-score %d",
+					filepath.Base(f.locks), l.line, mentorName(l.pair.Mentor), menteeName(l.pair.Mentee), s, f.minScore)
+			}
+		}
+	}
+	timings["read"] = since(t)
+
+	p := matching.Problem{MentorCapacity: caps, NumMentees: len(menteeIDs), Arcs: arcs, Objective: f.objective,
+		MinScore: int32(f.minScore), Locks: lockPairs(locks), Exclusions: exPairs}
+	sv, err := solve(p, f, prog, mentorName, menteeName, timings)
+	if err != nil {
+		return nil, err
+	}
+	run := &matchRun{summary: matchSummary{Mentees: len(menteeIDs), Mentors: len(mentorIDs), Timings: timings}}
+	summarize(&run.summary, sv, f)
+	run.summary.Unmatched = []unmatchedMentee{}
+	run.summary.Candidates = candidateSummary{Arcs: len(arcs), Exhaustive: true}
+
+	excluded := map[matching.Pair]bool{}
+	for _, q := range exPairs {
+		excluded[q] = true
+	}
+	type tally struct{ listed, excluded, below, noSeat int }
+	tallies := make([]tally, len(menteeIDs))
+	for _, a := range arcs {
+		tl := &tallies[a.Mentee]
+		tl.listed++
+		switch {
+		case excluded[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}]:
+			tl.excluded++
+		case int(a.Score) < f.minScore:
+			tl.below++
+		case caps[a.Mentor] == 0:
+			tl.noSeat++
+		}
+	}
+	matched := make([]bool, len(menteeIDs))
+	for _, a := range sv.final.Pairs {
+		matched[a.Mentee] = true
+	}
+	for i, tl := range tallies {
+		if matched[i] {
+			continue
+		}
+		why := "no mentor with capacity who passes the rules"
+		if ok := tl.listed - tl.excluded - tl.below - tl.noSeat; ok > 0 {
+			why += ": " + allFull(ok, true)
+		} else {
+			var parts []string
+			for _, c := range []struct {
+				n    int
+				what string
+			}{{tl.excluded, "excluded by an admin"}, {tl.below, fmt.Sprintf("below the minimum score of %d", f.minScore)}, {tl.noSeat, "with a mentor of capacity 0"}} {
+				if c.n > 0 {
+					parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
+				}
+			}
+			why += fmt.Sprintf(": of the %d pairs listed in %s, %s", tl.listed, st.name, strings.Join(parts, ", "))
+		}
+		run.summary.Unmatched = append(run.summary.Unmatched, unmatchedMentee{ID: menteeIDs[i], Why: why})
+	}
+	sortUnmatched(run.summary.Unmatched)
+
+	locked := map[matching.Pair]bool{}
+	for _, q := range p.Locks {
+		locked[q] = true
+	}
+	rows := make([][]string, 0, len(sv.final.Pairs))
+	for _, a := range sv.final.Pairs {
+		rows = append(rows, []string{mentorIDs[a.Mentor], menteeIDs[a.Mentee], strconv.Itoa(int(a.Score)),
+			yesNo(locked[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}])})
+	}
+	run.matches = renderCSV([]string{"mentor_id", "mentee_id", "score", "locked"}, rows)
+	return run, nil
+}
+
+// lockRow is a lock and the line it came from.
+type lockRow struct {
+	pair matching.Pair
+	line int
+}
