@@ -26,7 +26,7 @@ func exitCode(err error) int {
 const usage = `Kindred: mentoring, circles and growth for organizations.
 
 Usage:
-  kindred demo [--addr ADDR] [--data DIR] [--people N] [--seed S] [--password P]
+  kindred demo [--addr ADDR] [--data DIR] [--people N] [--seed S] [--password P] [--write-csv FILE]
       start with a generated demo organization on an embedded SQLite database
   kindred serve [--db DSN] [--addr ADDR]
       run the server on SQLite (a file path) or PostgreSQL (a postgres:// URL)
@@ -41,6 +41,8 @@ Usage:
       form diverse circles with meeting slots and facilitators (kindred circles --help)
   kindred bench match [--mentees N] [--mentors M] [--per-mentee K] [--seed S]
       time the matching solver on a generated instance
+  kindred bench circles [--people N] [--size K] [--rounds R] [--seed S] [--golfers]
+      time circle formation on a generated organization
 
 Every command takes --help. Settings can also come from the environment:
 KINDRED_DB, KINDRED_ADDR, KINDRED_BASE_URL, KINDRED_LOG_LEVEL.
