@@ -84,9 +84,10 @@
 //     leave-one-out availability, and only when the rest of the swap could
 //     pay. Nothing is ever O(N^2): there is no N x N matrix anywhere.
 //     Passes stop when one gains less than 5e-5 of the bound.
-//  4. Annealing, per round: min(1000*N, 2,000,000) random swaps at a
-//     temperature falling from 0.5 to 0.05 (diversity units), never
-//     accepting a loss in a higher-priority term; then step 3 again.
+//  4. Annealing, per round, for up to 2,000 people: 1000*N random swaps at
+//     a temperature falling from 0.5 to 0.05 (diversity units), never
+//     accepting a loss in a higher-priority term; then step 3 again. (For
+//     more people that few swaps per person only churn.)
 //  5. Tabu search, when repeats remain above the lower bound or a rule is
 //     broken, over all rounds at once, after Dotú and Van Hentenryck: the
 //     best swap of a person in conflict with anyone of another circle of the
@@ -107,10 +108,12 @@
 // availability pattern per distinct availability. One pass of the exchange
 // search costs O(N * 6 * size * (size + R/8)); annealing O(size + R/8) per
 // swap; relabelling R times a swap per exchange. On the 2-core development
-// machine, with Generate's organizations and circles of 5 to 7: 1,000
-// people in 0.15 s at a gap of 0.28%, 10,000 in 1.2 s at 0.49%, 100,000 in
-// 7-10 s at 0.50%; 32 people in circles of 4 for nine rounds without a
-// repeat in 3 ms (see the benchmarks).
+// machine, with Generate's organizations and circles of 6 (5 to 7 where N
+// is not a multiple of 6): 1,000 people in 0.16 s at a gap of 0.28%,
+// 10,000 in 0.3 s at 0.51%, 100,000 in 6 s at 0.52%; 32 people in circles
+// of 4 for nine rounds without a repeat in under 1 ms (see the
+// benchmarks). Ten rounds, the known optimum, are not reached: the search
+// ends with about 16 repeats.
 //
 // # References
 //

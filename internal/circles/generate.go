@@ -31,8 +31,12 @@ func TenureBand(hire, asOf time.Time) int {
 }
 
 // GeneratedLocation returns the name and UTC offset (minutes east, no
-// daylight saving time) of location code loc of Generate, for reports.
+// daylight saving time) of location code loc (0 to 7) of Generate, for
+// reports; "" and 0 for other codes.
 func GeneratedLocation(loc int) (name string, offset int) {
+	if loc < 0 || loc >= len(generatedLocations) {
+		return "", 0
+	}
 	l := generatedLocations[loc]
 	return l.name, l.offset
 }

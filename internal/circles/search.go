@@ -11,8 +11,8 @@ const (
 	maxPasses   = 40        // passes over the people per round, at most
 	passStop    = 5e-5      // stop once a pass gains less than this share of the bound
 	partners    = 6         // circles sampled per person and pass
-	annealPer   = 1000      // annealing swaps per person...
-	annealMax   = 2_000_000 // ...up to this many per round
+	annealPer   = 1000      // annealing swaps per person, when that is at most
+	annealMax   = 2_000_000 // this many per round (fewer swaps per person only churn)
 	annealStart = 0.5       // temperatures, in diversity units
 	annealEnd   = 0.05
 )
@@ -25,7 +25,7 @@ const (
 func (s *search) run(ctx context.Context) error {
 	order := s.stratifiedOrder()
 	for r := range s.R {
-		if s.randomStart || r >= xSeedRounds {
+		if s.randomStart {
 			s.rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		}
 		s.deal(r, order)
@@ -52,16 +52,16 @@ func (s *search) run(ctx context.Context) error {
 	return nil
 }
 
-// polish improves round r: exchange search, then annealing, then exchange
-// search again.
+// polish improves round r: exchange search, then, for up to 2,000 people,
+// annealing and the exchange search again.
 func (s *search) polish(ctx context.Context, r int) error {
 	if err := s.improve(ctx, r); err != nil {
 		return err
 	}
-	if s.rs[r].div == s.bound {
-		return nil // annealing only serves the diversity
+	if s.rs[r].div == s.bound || annealPer*s.n > annealMax {
+		return nil // annealing only serves the diversity, and needs time
 	}
-	iters := min(annealPer*s.n, annealMax) * s.effort
+	iters := annealPer * s.n * s.effort
 	if err := s.anneal(ctx, r, iters, annealStart, annealEnd); err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func (s *search) deal(r int, order []int32) {
 		row, col := i/m, i%m
 		var c int
 		switch {
-		case s.randomStart || r >= xSeedRounds:
+		case s.randomStart:
 			c = col
 		case f != nil && r < m:
 			c = f.add(col, f.mul(r, row))
@@ -212,5 +212,3 @@ func (s *search) improve(ctx context.Context, r int) error {
 	}
 	return nil
 }
-
-var xSeedRounds = 1 << 30

@@ -112,10 +112,15 @@ func (a *auction) w(s int32) int64 { return (int64(s) + a.in.bonus) * a.scale }
 // repair finishes from, which by then is cheaper than more phases.
 func (a *auction) run() []int64 {
 	// Phases from about the largest weight / alpha down to half a score
-	// unit, by factors of alpha.
+	// unit, by factors of alpha. With plenty of seats prices stay low, and
+	// starting lower saves a phase.
 	final := max(1, a.scale/2)
+	start := a.w(MaxScore) / auctionAlpha
+	if a.plentyOfSeats() {
+		start /= auctionAlpha
+	}
 	a.eps = final
-	for a.eps < a.w(MaxScore)/auctionAlpha {
+	for a.eps < start {
 		a.eps *= auctionAlpha
 	}
 	for {
@@ -128,6 +133,20 @@ func (a *auction) run() []int64 {
 		a.eps = max(final, a.eps/auctionAlpha)
 		a.releaseSlack()
 	}
+}
+
+// plentyOfSeats reports whether there are at least 9 seats for every 8
+// mentees who have an arc.
+func (a *auction) plentyOfSeats() bool {
+	in := a.in
+	seats := int64(len(a.holder))
+	mentees := int64(0)
+	for i := range in.numMentees {
+		if in.first[i] < in.first[i+1] {
+			mentees++
+		}
+	}
+	return 8*seats >= 9*mentees
 }
 
 func (a *auction) push(i int32) {
@@ -156,8 +175,10 @@ func (a *auction) forward() {
 	}
 }
 
-// bid lets the unmatched mentee i take the top seat of its best mentor,
-// or stay unmatched if no offer is positive.
+// bid lets mentee i take the top seat of its best mentor, or stay
+// unmatched if no offer is positive. A mentee released by releaseSlack
+// still holds its seat: if that mentor is still its best it stays there
+// at the mentor's price, otherwise it leaves the seat.
 func (a *auction) bid(i int32) {
 	in := a.in
 	a.bids++
@@ -174,6 +195,20 @@ func (a *auction) bid(i int32) {
 		} else if v > best2 {
 			best2 = v
 		}
+	}
+	own := a.st[i].arc
+	if at >= 0 && lo+at == own && best1 > 0 {
+		// Still best where it sits (it was released only because eps
+		// shrank): pay the mentor's current price, P_j is unchanged.
+		s := a.st[i].seat
+		j := in.mentor[own]
+		a.price[s] = a.top[j]
+		a.st[i].val = best1
+		a.siftUp(j, s)
+		return
+	}
+	if own >= 0 {
+		a.vacate(i)
 	}
 	if at < 0 || best1 <= 0 {
 		return
@@ -271,7 +306,7 @@ func (a *auction) vacate(i int32) int32 {
 }
 
 // releaseSlack queues every mentee that is no longer within eps of its
-// best offer, vacating its seat.
+// best offer.
 func (a *auction) releaseSlack() {
 	in := a.in
 	for i := range int32(in.numMentees) {
@@ -280,10 +315,7 @@ func (a *auction) releaseSlack() {
 			best = max(best, a.w(in.score[k])-a.top[in.mentor[k]])
 		}
 		if a.st[i].val < best-a.eps {
-			if a.st[i].arc >= 0 {
-				a.vacate(i)
-			}
-			a.push(i)
+			a.push(i) // it keeps its seat until it bids
 		}
 	}
 }

@@ -6,12 +6,14 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
-// Verify checks that r is a feasible matching of p and that its
-// certificate proves it optimal: the prices are non-negative and satisfy
-// u_i + v_j >= score_ij + Bonus on every allowed arc of a free mentee, the
-// Bonus is large enough for the objective, and the dual objective equals
-// the primal one. It trusts nothing computed by the solver; a nil error
-// means r is optimal for p.
+// Verify checks that r is a feasible matching of p (pairs allowed and
+// sorted by mentee, locks kept, capacities respected, totals right) and
+// that its certificate proves it optimal: the prices are non-negative and
+// satisfy u_i + v_j >= score_ij + Bonus on every allowed arc of a free
+// mentee, the dual objective equals the primal one, and under
+// Participation either the Bonus is large enough or the cover proves that
+// no matching has more pairs. It trusts nothing computed by the solver; a
+// nil error means r is optimal for p. It runs in O(A).
 func (r Result) Verify(p Problem) error {
 	in, err := prepare(p)
 	if err != nil {
@@ -34,10 +36,6 @@ func verifyErr(format string, args ...any) error {
 func checkFeasible(in *instance, r Result) error {
 	m := len(in.capLeft)
 	load := make([]int32, m)
-	lockLoad := make([]int32, m)
-	for _, l := range in.locked {
-		lockLoad[l.Mentor]++
-	}
 	seen := make([]bool, in.numMentees)
 	var total int64
 	for k, q := range r.Pairs {

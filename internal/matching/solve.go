@@ -11,9 +11,7 @@ func Solve(p Problem) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("matching: solve: %w", err)
 	}
-	if in.needBonus > 0 {
-		in.bonus = smallBonus
-	}
+	in.bonus = min(smallBonus, in.needBonus)
 	s := newSSP(in)
 	steps := 0
 	if scale := auctionScale(in); scale > 0 {

@@ -291,3 +291,43 @@ func FuzzSolve(f *testing.F) {
 		}
 	})
 }
+
+func TestSolveEdgeCases(t *testing.T) {
+	tests := []struct {
+		name    string
+		p       Problem
+		matched int
+		total   int64
+	}{
+		{"empty", Problem{}, 0, 0},
+		{"no mentors", Problem{NumMentees: 3}, 0, 0},
+		{"no mentees", Problem{MentorCapacity: []int32{2, 1}}, 0, 0},
+		{"no capacity", Problem{MentorCapacity: []int32{0}, NumMentees: 1, Arcs: []Arc{{Mentor: 0, Mentee: 0, Score: 700}}}, 0, 0},
+		{"score zero matters for participation", Problem{MentorCapacity: []int32{1}, NumMentees: 1, Arcs: []Arc{{Mentor: 0, Mentee: 0, Score: 0}}}, 1, 0},
+		{"all locked", Problem{
+			MentorCapacity: []int32{1, 1}, NumMentees: 2,
+			Arcs:  []Arc{{Mentor: 0, Mentee: 0, Score: 10}, {Mentor: 1, Mentee: 1, Score: 20}, {Mentor: 0, Mentee: 1, Score: 900}},
+			Locks: []Pair{{Mentor: 0, Mentee: 0}, {Mentor: 1, Mentee: 1}},
+		}, 2, 30},
+		{"big capacity", Problem{MentorCapacity: []int32{1000}, NumMentees: 3, Arcs: []Arc{{Mentor: 0, Mentee: 0, Score: 1}, {Mentor: 0, Mentee: 1, Score: 2}, {Mentor: 0, Mentee: 2, Score: 3}}}, 3, 6},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, solve := range []func(Problem) (Result, error){Solve, func(p Problem) (Result, error) { return Resolve(p, Result{}) }} {
+				r, err := solve(tt.p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if r.Matched != tt.matched || r.Total != tt.total {
+					t.Errorf("got %d pairs, total %d; want %d, %d", r.Matched, r.Total, tt.matched, tt.total)
+				}
+				if err := independentCheck(tt.p, r); err != nil {
+					t.Error(err)
+				}
+				if err := r.Verify(tt.p); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+}

@@ -156,8 +156,9 @@ func siftDownWorst(h []int32, k int, worse func(a, b int32) bool) {
 // the mentee scores higher than its worst mentee). Preferences are by the
 // pair's score on both sides; a tie is no preference. Locked pairs are
 // fixed: a locked mentee never blocks, and a mentor's locked mentees use
-// capacity but cannot be given up. It fails if r is not a feasible
-// matching of p.
+// capacity but cannot be given up. r must be a feasible matching of p
+// with its pairs sorted by mentee and its totals right, as Solve,
+// Resolve and SolveStable return; otherwise it fails.
 func BlockingPairs(p Problem, r Result) (int, error) {
 	in, err := prepare(p)
 	if err != nil {
