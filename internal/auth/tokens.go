@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
@@ -25,7 +26,7 @@ func (s *Store) CreateToken(ctx context.Context, personID, name string) (string,
 		return "", Token{}, errs.Field("name", "give the token a name of 1 to 100 characters")
 	}
 	secret, hash := newToken("kdt_")
-	t := Token{ID: NewID("tok_"), Name: name, CreatedAt: s.now()}
+	t := Token{ID: db.NewID("tok_"), Name: name, CreatedAt: s.now()}
 	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO api_tokens (id, person_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
 		t.ID, personID, t.Name, hash, t.CreatedAt)
 	if err != nil {

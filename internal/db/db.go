@@ -10,6 +10,7 @@ package db
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -267,4 +268,11 @@ func InClause(n int) string {
 		return "NULL"
 	}
 	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// NewID returns a new random id with a prefix that names its kind, such as
+// "prg_k3x9q2m7ab": ten base32 characters (50 random bits), lower case.
+// IDs are made in Go so both engines store the same values.
+func NewID(prefix string) string {
+	return prefix + strings.ToLower(rand.Text()[:10])
 }

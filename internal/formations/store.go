@@ -2,7 +2,6 @@ package formations
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -35,11 +34,6 @@ func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, now func() time.Ti
 }
 
 const formationPrefix = "frm_"
-
-// newID returns prefix followed by 10 random lower-case base32 characters.
-func newID(prefix string) string {
-	return prefix + strings.ToLower(rand.Text()[:10])
-}
 
 // notFound turns sql.ErrNoRows into a NotFound error with msg.
 func notFound(err error, msg string) error {

@@ -156,7 +156,7 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	}
 	now := s.now()
 	f := Formation{
-		ID: newID(formationPrefix), ProgramID: p.ID, CycleID: c.ID, Seq: seq, Status: StatusDraft,
+		ID: db.NewID(formationPrefix), ProgramID: p.ID, CycleID: c.ID, Seq: seq, Status: StatusDraft,
 		Size: size, MinSize: minSize, MaxSize: maxSize, Seed: seed, SessionMinutes: p.SessionMinutes, Sessions: sessions,
 		Totals: Totals{People: plan.People, Circles: len(round.Circles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
 			RepeatPairs: plan.RepeatPairs, RepeatLowerBound: plan.RepeatLowerBound, CirclesWithoutSlot: withoutSlot,

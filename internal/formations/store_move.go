@@ -286,7 +286,7 @@ func copyFormation(ctx context.Context, tx db.Querier, src Formation, adminID st
 	if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(seq), 0) + 1 FROM formations WHERE cycle_id = ?", src.CycleID).Scan(&f.Seq); err != nil {
 		return Formation{}, fmt.Errorf("number the draft: %w", err)
 	}
-	f.ID, f.Status, f.ParentID = newID(formationPrefix), StatusDraft, src.ID
+	f.ID, f.Status, f.ParentID = db.NewID(formationPrefix), StatusDraft, src.ID
 	f.CreatedBy, f.CreatedAt, f.UpdatedAt, f.PublishedBy, f.PublishedAt = adminID, now, now, "", nil
 	if err := insertFormation(ctx, tx, f); err != nil {
 		return Formation{}, err

@@ -2,7 +2,6 @@ package mentorships
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -42,11 +41,6 @@ const (
 	runPrefix     = "run_"
 	requestPrefix = "rmr_"
 )
-
-// newID returns prefix followed by 10 random lower-case base32 characters.
-func newID(prefix string) string {
-	return prefix + strings.ToLower(rand.Text()[:10])
-}
 
 // notFound turns sql.ErrNoRows into a NotFound error with msg.
 func notFound(err error, msg string) error {

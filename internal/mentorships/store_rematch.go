@@ -50,7 +50,7 @@ func (s *Store) RequestRematch(ctx context.Context, in RematchInput) (RematchReq
 		if err != nil {
 			return err
 		}
-		id := newID(requestPrefix)
+		id := db.NewID(requestPrefix)
 		_, err = tx.ExecContext(ctx, `INSERT INTO rematch_requests (id, program_id, cycle_id, person_id, mentor_id, mentee_id,
 			reason, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, c.ProgramID, c.ID, in.PersonID, pair.MentorID, pair.MenteeID, in.Reason, RequestOpen, s.now())

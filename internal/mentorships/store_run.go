@@ -93,7 +93,7 @@ func (s *Store) prevRun(ctx context.Context, cycleID string) (*prevRun, error) {
 // save stores a solved run as the cycle's newest draft.
 func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOptions, after func(tx db.Querier, runID string) error) (Run, error) {
 	co, res, t := out.co, out.result, out.totals
-	id := newID(runPrefix)
+	id := db.NewID(runPrefix)
 	now := s.now()
 	pairRows := make([][]any, len(res.Pairs))
 	for k, a := range res.Pairs {

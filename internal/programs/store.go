@@ -1,10 +1,8 @@
 package programs
 
 import (
-	"crypto/rand"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -35,12 +33,6 @@ const (
 	cyclePrefix      = "cyc_"
 	enrollmentPrefix = "enr_"
 )
-
-// newID returns prefix followed by 10 random lower-case base32 characters
-// (50 bits).
-func newID(prefix string) string {
-	return prefix + strings.ToLower(rand.Text()[:10])
-}
 
 // conflict is a Conflict error about one form field, keeping the cause.
 func conflict(field, msg string, cause error) error {

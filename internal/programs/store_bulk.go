@@ -65,7 +65,7 @@ func (s *Store) ApplyMany(ctx context.Context, apps []Application, approveMentor
 				return &BulkError{i, err}
 			}
 			e := Enrollment{
-				ID: newID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: a.PersonID,
+				ID: db.NewID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: a.PersonID,
 				Role: a.Role, Status: initialStatus(a.Role), Motivation: a.Motivation, Goals: a.Goals,
 				ConductAcceptedAt: &now, CreatedAt: now, UpdatedAt: now,
 			}

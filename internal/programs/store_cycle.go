@@ -24,7 +24,7 @@ func (s *Store) CreateCycle(ctx context.Context, c Cycle) (Cycle, error) {
 	if err := ValidateCycle(&c).Err(); err != nil {
 		return Cycle{}, err
 	}
-	c.ID, c.CreatedAt = newID(cyclePrefix), s.now()
+	c.ID, c.CreatedAt = db.NewID(cyclePrefix), s.now()
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
 		if _, err := getProgram(ctx, tx, c.ProgramID); err != nil {
 			return err

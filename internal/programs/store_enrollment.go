@@ -112,7 +112,7 @@ func (s *Store) Apply(ctx context.Context, a Application) (Enrollment, error) {
 			return err
 		}
 		e := Enrollment{
-			ID: newID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: a.PersonID,
+			ID: db.NewID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: a.PersonID,
 			Role: a.Role, Status: initialStatus(a.Role), Motivation: a.Motivation, Goals: a.Goals,
 			ConductAcceptedAt: &now, CreatedAt: now, UpdatedAt: now,
 		}
@@ -159,7 +159,7 @@ func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error)
 		}
 		now := s.now()
 		e := Enrollment{
-			ID: newID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: r.PersonID,
+			ID: db.NewID(enrollmentPrefix), CycleID: c.ID, ProgramID: p.ID, PersonID: r.PersonID,
 			Role: r.Role, Status: StatusApproved, DecidedBy: r.AdminID, DecidedAt: &now,
 			CreatedAt: now, UpdatedAt: now,
 		}

@@ -43,7 +43,7 @@ func (s *Store) CreateProgram(ctx context.Context, p Program) (Program, error) {
 		return Program{}, err
 	}
 	now := s.now()
-	p.ID, p.CreatedAt, p.UpdatedAt = newID(programPrefix), now, now
+	p.ID, p.CreatedAt, p.UpdatedAt = db.NewID(programPrefix), now, now
 	_, err := s.db.Write().ExecContext(ctx, `INSERT INTO programs (id, name, purpose, outcomes, cadence, session_minutes,
 		decision_rights, code_of_conduct, facilitation_method, engagements, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
