@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -132,6 +133,10 @@ func wantText(t *testing.T, page, text string, wants ...string) {
 // TestBrowserWalkAsEachDemoRole signs in to a demo organization as each of
 // the four demo accounts in a real headless Chromium and walks the main
 // pages.
+// noSlotZero matches the circles page's count of circles without a shared
+// hour when it is zero.
+var noSlotZero = regexp.MustCompile(`(^|\s)0\s+circles without a shared hour`)
+
 func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 	base, _ := startKindred(t, "demo", "--addr", "127.0.0.1:0", "--data", t.TempDir(), "--people", "120", "--seed", "3", "--password", browserPassword)
 	ctx := newBrowser(t)
@@ -202,6 +207,11 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 				}
 				screenshot(ctx, t, base+"/circles")
 				wantText(t, "circles", circles, "Published circles", "Circle 1", "Move a person", "diversity gap")
+				// The demo spans offices from San Francisco to Sydney, and
+				// every circle still has an hour that suits all its members.
+				if !noSlotZero.MatchString(circles) || strings.Contains(circles, "No hour suits everyone") {
+					t.Errorf("demo circles without a shared hour:\n%s", circles)
+				}
 			}
 			// Approve the first waiting mentor from the start page.
 			err = do(ctx, chromedp.Navigate(base+"/"),

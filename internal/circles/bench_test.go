@@ -46,6 +46,20 @@ func BenchmarkForm100k(b *testing.B) {
 	benchmarkForm(b, Generate(100_000, rand.NewPCG(1, 1)), Options{Size: 6, MinSize: 5, MaxSize: 7})
 }
 
+// The world-wide organizations of GenerateWorld, whose circles can only
+// all meet if they are formed largely by time zone.
+func BenchmarkFormWorld1k(b *testing.B) {
+	benchmarkForm(b, GenerateWorld(1000, rand.NewPCG(1, 1)), Options{Size: 6, MinSize: 5, MaxSize: 7})
+}
+
+func BenchmarkFormWorld10k(b *testing.B) {
+	benchmarkForm(b, GenerateWorld(10_000, rand.NewPCG(1, 1)), Options{Size: 6, MinSize: 5, MaxSize: 7})
+}
+
+func BenchmarkFormWorld100k(b *testing.B) {
+	benchmarkForm(b, GenerateWorld(100_000, rand.NewPCG(1, 1)), Options{Size: 6, MinSize: 5, MaxSize: 7})
+}
+
 // BenchmarkForm1kRounds6 forms six rounds for 1,000 people.
 func BenchmarkForm1kRounds6(b *testing.B) {
 	benchmarkForm(b, Generate(1000, rand.NewPCG(1, 1)), Options{Size: 6, MinSize: 5, MaxSize: 7, Rounds: 6})

@@ -188,8 +188,10 @@ type problem struct {
 	related  []bool         // has a manager or a direct report among the people
 	pat      []int32        // person -> availability pattern
 	starts   []schedule.Week
-	slotFree bool // every person has the same non-empty start set
-	sizes    []int
+	slotFree bool  // every person has the same non-empty start set
+	sizes    []int // of each circle at the start, as even as possible
+	minSize  int   // the sizes a circle may take to get a slot (see transfer)
+	maxSize  int
 	hist     [][]int32 // person -> sorted indices of history circles
 	histPeer []int     // person -> distinct people met in history
 	steps    int
@@ -297,6 +299,10 @@ func newProblem(people []Participant, o Options) (*problem, error) {
 		return nil, err
 	}
 	pr.sizes = sizes
+	pr.minSize, pr.maxSize = slices.Min(sizes), slices.Max(sizes)
+	if o.MinSize > 0 {
+		pr.minSize, pr.maxSize = o.MinSize, o.MaxSize
+	}
 
 	// Availability: one start set per distinct pattern.
 	pr.pat = make([]int32, n)

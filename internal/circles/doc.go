@@ -70,7 +70,22 @@
 //     the plan's repeats stay put; sampled exchanges fit the people to the
 //     places, to keep managers apart, facilitators spread and circles
 //     slotted.
-//  3. Exchange search, per round. For each person who shares a category, a
+//  3. Slot repair, per round, when circles lack a slot (people spread
+//     over many time zones, dealt for diversity, often cannot meet). For
+//     such a circle, a weekly time is picked (one a facilitator of the
+//     circle can make, then one most members can make) and every member who
+//     cannot make it is swapped with someone who can, from a circle that
+//     keeps its own slot with them; when no direct swap exists, a
+//     three-way rotation through a third person who bridges the two
+//     circles. Partners are sampled from an index of the people by
+//     availability pattern. No swap may break a rule or take another
+//     circle's slot, and the chain is undone unless the circle ends with a
+//     slot. Each swap alone gains nothing, so the exchange search cannot
+//     find these moves. Circles that no repair fixes (often the last of a
+//     round: who is left over cannot meet) are handled by a random walk of
+//     plateau repairs, which may move the lack of a slot to another
+//     circle but never add one, until a plain repair succeeds.
+//  4. Exchange search, per round. For each person who shares a category, a
 //     manager link or a repeat with a circle-mate, or whose circle lacks a
 //     facilitator or a slot, six random other circles are sampled (the
 //     restricted partners) and every member tried; the best swap is made
@@ -84,17 +99,18 @@
 //     leave-one-out availability, and only when the rest of the swap could
 //     pay. Nothing is ever O(N^2): there is no N x N matrix anywhere.
 //     Passes stop when one gains less than 5e-5 of the bound.
-//  4. Annealing, per round, for up to 2,000 people: 1000*N random swaps at
+//  5. Annealing, per round, for up to 2,000 people: 1000*N random swaps at
 //     a temperature falling from 0.5 to 0.05 (diversity units), never
-//     accepting a loss in a higher-priority term; then step 3 again. (For
+//     accepting a loss in a higher-priority term; then step 4 again. (For
 //     more people that few swaps per person only churn.)
-//  5. Tabu search, when repeats remain above the lower bound or a rule is
+//  6. Tabu search, when repeats remain above the lower bound or a rule is
 //     broken, over all rounds at once, after Dotú and Van Hentenryck: the
 //     best swap of a person in conflict with anyone of another circle of the
 //     same round, the reverse swap tabu for 2-11 iterations unless it beats
 //     the best, and after 500 iterations without progress a return to the
 //     best schedule and four random swaps; it stops at the lower bound,
 //     after 10 such restarts in a row, or after 5e7 swap evaluations.
+//     Steps 3 and 4 then run once more on every round.
 //
 // Repeats are checked by comparing the two people's circles round by round,
 // eight rounds per 64-bit word when there are at most 255 circles, and the

@@ -41,13 +41,15 @@ func GeneratedLocation(loc int) (name string, offset int) {
 	return l.name, l.offset
 }
 
-// generatedLocations are the locations of Generate with their share of
-// people.
-var generatedLocations = []struct {
+// location is an office of a generated organization.
+type location struct {
 	name   string
-	offset int // minutes east of UTC
-	share  float64
-}{
+	offset int     // minutes east of UTC, no daylight saving time
+	share  float64 // of people
+}
+
+// generatedLocations are the locations of Generate.
+var generatedLocations = []location{
 	{"New York", -5 * 60, 0.10},
 	{"São Paulo", -3 * 60, 0.06},
 	{"London", 0, 0.22},
@@ -56,6 +58,23 @@ var generatedLocations = []struct {
 	{"Lagos", 60, 0.10},
 	{"Nairobi", 3 * 60, 0.12},
 	{"Bangalore", 5*60 + 30, 0.16},
+}
+
+// worldLocations are the locations of GenerateWorld, offices from San
+// Francisco to Sydney with shares like the demo organization's.
+var worldLocations = []location{
+	{"San Francisco", -8 * 60, 0.11},
+	{"Mexico City", -6 * 60, 0.04},
+	{"Chicago", -6 * 60, 0.05},
+	{"New York", -5 * 60, 0.18},
+	{"São Paulo", -3 * 60, 0.05},
+	{"London", 0, 0.12},
+	{"Berlin", 60, 0.11},
+	{"Nairobi", 3 * 60, 0.03},
+	{"Bangalore", 5*60 + 30, 0.14},
+	{"Kathmandu", 5*60 + 45, 0.03},
+	{"Singapore", 8 * 60, 0.06},
+	{"Sydney", 10 * 60, 0.06},
 }
 
 // generatedFunctions are the shares of the ten function codes of Generate
@@ -80,13 +99,26 @@ var generatedFunctions = []float64{0.30, 0.14, 0.10, 0.10, 0.08, 0.07, 0.06, 0.0
 //
 // The result depends only on n and src.
 func Generate(n int, src rand.Source) []Participant {
+	return generate(n, src, generatedLocations)
+}
+
+// GenerateWorld is Generate with twelve locations from San Francisco
+// (UTC-8) to Sydney (UTC+10), as in the demo organization: people at the
+// two ends share no working hour, so most circles can only meet if they
+// are formed by time zone. It tests and measures how Form keeps circles
+// slotted when that costs diversity.
+func GenerateWorld(n int, src rand.Source) []Participant {
+	return generate(n, src, worldLocations)
+}
+
+func generate(n int, src rand.Source, locations []location) []Participant {
 	rng := rand.New(src)
 	levelShare := make([]float64, 10)
 	for l, w := 0, 1.0; l < 10; l, w = l+1, w*0.75 {
 		levelShare[l] = w
 	}
-	locShare := make([]float64, len(generatedLocations))
-	for i, l := range generatedLocations {
+	locShare := make([]float64, len(locations))
+	for i, l := range locations {
 		locShare[i] = l.share
 	}
 	people := make([]Participant, n)
@@ -103,7 +135,7 @@ func Generate(n int, src rand.Source) []Participant {
 		if rng.IntN(4) == 0 {
 			startMin, lenMin = 7*60, 12*60
 		}
-		p.Avail = workWeek(startMin, lenMin, generatedLocations[p.Location].offset)
+		p.Avail = workWeek(startMin, lenMin, locations[p.Location].offset)
 	}
 	// Management tree: by level, each person reports to a random person at
 	// the nearest level above that has anyone.

@@ -8,9 +8,16 @@ import (
 // plan turns the search state into a Plan.
 func (s *search) plan() *Plan {
 	p := &Plan{People: s.n, Rounds: make([]Round, s.R)}
+	counts := s.categoryCounts()
 	for r := range s.R {
 		rs := &s.rs[r]
-		round := Round{Circles: make([]Circle, len(rs.size)), Diversity: rs.div, UpperBound: s.bound}
+		// The bound of the sizes the round has: transfers may have made
+		// them uneven, which allows more pairs.
+		sizes := make([]int, len(rs.size))
+		for c, k := range rs.size {
+			sizes[c] = int(k)
+		}
+		round := Round{Circles: make([]Circle, len(rs.size)), Diversity: rs.div, UpperBound: roundBound(counts, sizes, s.w)}
 		for c := range rs.size {
 			mem := rs.members(int32(c), s.maxS)
 			members := make([]int, len(mem))

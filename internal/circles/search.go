@@ -35,7 +35,13 @@ func (s *search) run(ctx context.Context) error {
 		return err
 	}
 	for r := range s.R {
+		if err := s.repairSlots(ctx, r); err != nil {
+			return err
+		}
 		if err := s.polish(ctx, r); err != nil {
+			return err
+		}
+		if err := s.repair(ctx, r); err != nil {
 			return err
 		}
 	}
@@ -44,12 +50,37 @@ func (s *search) run(ctx context.Context) error {
 			return err
 		}
 		for r := range s.R {
+			if err := s.repair(ctx, r); err != nil {
+				return err
+			}
 			if err := s.improve(ctx, r); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// repair gives circles of round r without a slot one where it can, by
+// swaps (repairSlots) and then, where sizes may vary, by transfers
+// (transferSlots), and lets the exchange search win back diversity.
+func (s *search) repair(ctx context.Context, r int) error {
+	if s.rs[r].noSlot == 0 {
+		return nil
+	}
+	before := s.rs[r].noSlot
+	if err := s.repairSlots(ctx, r); err != nil {
+		return err
+	}
+	if s.rs[r].noSlot > 0 {
+		if err := s.transferSlots(ctx, r); err != nil {
+			return err
+		}
+	}
+	if s.rs[r].noSlot == before {
+		return nil
+	}
+	return s.improve(ctx, r)
 }
 
 // polish improves round r: exchange search, then, for up to 2,000 people,

@@ -1,8 +1,6 @@
 package circles
 
 import (
-	"slices"
-
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -25,7 +23,7 @@ type search struct {
 	wSlot    int64
 	wHard    int64
 	bound    int // one round's diversity bound
-	maxS     int // largest circle size: the stride of the member slabs
+	maxS     int // largest circle size allowed: the stride of the member slabs
 
 	// pack holds each person's circles byte-wise, eight rounds to a word
 	// (circle+1, 0 while the round is not placed), so metElsewhere compares
@@ -92,7 +90,7 @@ func newSearch(pr *problem) *search {
 	for _, w := range pr.w {
 		s.sumW += w
 	}
-	s.maxS = slices.Max(pr.sizes)
+	s.maxS = pr.maxSize
 	if len(pr.sizes) <= 255 && s.trackRep {
 		s.words = (s.R + 7) / 8
 		s.pack = make([]uint64, pr.n*s.words)
