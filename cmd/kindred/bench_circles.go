@@ -12,11 +12,12 @@ import (
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
-const benchCirclesUsage = `usage: kindred bench circles [--people N] [--size K] [--min-size A --max-size B] [--rounds R] [--seed S] [--effort E]
+const benchCirclesUsage = `usage: kindred bench circles [--people N] [--size K] [--min-size A --max-size B] [--rounds R] [--seed S] [--effort E] [--world]
        kindred bench circles --golfers [--seed S]`
 
 // benchCircles runs kindred bench circles: it generates a seeded
-// organization with circles.Generate, forms circles and prints the time,
+// organization with circles.Generate (or GenerateWorld, with --world),
+// forms circles and prints the time,
 // the memory and how close the diversity comes to its bound. With
 // --golfers it runs the social golfer instance instead: 32 people in
 // circles of 4 for 9 rounds with no pair meeting twice, then tries 10.
@@ -31,6 +32,7 @@ func benchCircles(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	rounds := fs.Int("rounds", 1, "number of rounds")
 	seed := fs.Uint64("seed", 1, "seed of the organization and of the search")
 	effort := fs.Int("effort", 1, "search effort (circles.Options.Effort)")
+	world := fs.Bool("world", false, "offices from UTC-8 to UTC+10 (circles.GenerateWorld) instead of UTC-5 to UTC+5:30")
 	golfers := fs.Bool("golfers", false, "run the 32 people, circles of 4, 9 (and 10) rounds zero-repeat plan")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -57,7 +59,11 @@ func benchCircles(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 
 	t := time.Now()
-	people := circles.Generate(*n, rand.NewPCG(*seed, 2026))
+	generate := circles.Generate
+	if *world {
+		generate = circles.GenerateWorld
+	}
+	people := generate(*n, rand.NewPCG(*seed, 2026))
 	fmt.Fprintf(stdout, "instance  %d people, %s, %d round(s), seed %d, effort %d\n", *n, sizes, *rounds, *seed, *effort)
 	fmt.Fprintf(stdout, "generate  %.3fs\n", time.Since(t).Seconds())
 

@@ -38,7 +38,8 @@ type Options struct {
 	// preferred size instead (default: their midpoint).
 	Size int
 	// MinSize and MaxSize, when set, allow circles of any size in between;
-	// sizes within one round differ by at most one.
+	// sizes within one round differ by at most one, unless a circle needs
+	// another size to share a meeting slot.
 	MinSize, MaxSize int
 	// Rounds is the number of rounds to form (default 1).
 	Rounds int

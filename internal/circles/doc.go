@@ -34,8 +34,10 @@
 //     when a repeat-free plan cannot exist.
 //  4. Diversity, as above.
 //
-// Circle sizes are fixed up front: exactly Options.Size, or sizes between
-// MinSize and MaxSize, as even as possible. Requests that cannot be met
+// Circle sizes are exactly Options.Size, or between MinSize and MaxSize.
+// The number of circles is fixed up front and sizes start as even as
+// possible; with a range, a circle that cannot otherwise meet may become
+// smaller or larger within it (see Method, step 7). Requests that cannot be met
 // (sizes that cannot partition N, fewer facilitators than circles) are
 // errors of kind errs.Invalid.
 //
@@ -50,9 +52,10 @@
 // round-robin into the circles attains it. The diversity bound is the sum
 // over attributes of weight*(pairs - minimum same-category pairs); it can
 // still be out of reach when the attributes, slots and rules interact (with
-// the time zones of Generate, most of the gap is same-location pairs that
-// keeping every circle slotted forces). The tests check it against brute
-// force.
+// the time zones of Generate, and more so GenerateWorld, most of the gap is
+// same-location pairs that keeping every circle slotted forces). Uneven
+// sizes (see transfers) allow more pairs, so each round's bound is taken
+// for the sizes it ends with. The tests check it against brute force.
 //
 // # Method
 //
@@ -111,6 +114,14 @@
 //     best schedule and four random swaps; it stops at the lower bound,
 //     after 10 such restarts in a row, or after 5e7 swap evaluations.
 //     Steps 3 and 4 then run once more on every round.
+//  7. Transfers, where sizes may vary and a circle still has no slot: the
+//     members who cannot make a target time move to circles that can take
+//     them (below MaxSize, keeping their slot), and people who can are
+//     pulled in to keep the circle at MinSize or more. When a region's
+//     people do not fill whole circles of the even sizes, this is the only
+//     way the last of them can meet. If no circle can take a member
+//     without losing its slot, one may, and the repair of step 3 mends it;
+//     the round is restored unless fewer circles lack a slot in the end.
 //
 // Repeats are checked by comparing the two people's circles round by round,
 // eight rounds per 64-bit word when there are at most 255 circles, and the
@@ -123,13 +134,19 @@
 // member records and leave-one-out availabilities (11 words each) and one
 // availability pattern per distinct availability. One pass of the exchange
 // search costs O(N * 6 * size * (size + R/8)); annealing O(size + R/8) per
-// swap; relabelling R times a swap per exchange. On the 2-core development
+// swap; relabelling R times a swap per exchange; a slot repair
+// O(blockers * tries * size) per circle, never O(N); a transfer O(N), and
+// only for the few circles repairs leave. On the 2-core development
 // machine, with Generate's organizations and circles of 6 (5 to 7 where N
-// is not a multiple of 6): 1,000 people in 0.16 s at a gap of 0.28%,
-// 10,000 in 0.3 s at 0.51%, 100,000 in 6 s at 0.52%; 32 people in circles
-// of 4 for nine rounds without a repeat in under 1 ms (see the
-// benchmarks). Ten rounds, the known optimum, are not reached: the search
-// ends with about 16 repeats.
+// is not a multiple of 6): 1,000 people in 0.18 s at a gap of 0.28%,
+// 10,000 in 0.5 s at 0.49%, 100,000 in 7 s at 0.51%; with GenerateWorld's
+// (San Francisco to Sydney), where circles must be formed largely by time
+// zone, every circle has a slot and 1,000 people take 0.2 s at a gap of
+// 1.5%, 10,000 0.7 s at 1.7% and 100,000 11 s at 1.7% (that bound ignores
+// slots, so part of this gap is out of reach); 32 people in circles of 4
+// for nine rounds without a repeat in under 1 ms (see the benchmarks). Ten
+// rounds, the known optimum, are not reached: the search ends with about
+// 16 repeats.
 //
 // # References
 //
