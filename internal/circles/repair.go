@@ -44,12 +44,7 @@ func (s *search) repairSlots(ctx context.Context, r int) error {
 		if err := ctx.Err(); err != nil {
 			return wrapCtx(err)
 		}
-		circles = circles[:0]
-		for c := range int32(len(rs.size)) {
-			if !rs.slot[c] {
-				circles = append(circles, c)
-			}
-		}
+		circles = rs.withoutSlot(circles[:0])
 		s.rng.Shuffle(len(circles), func(i, j int) { circles[i], circles[j] = circles[j], circles[i] })
 		fixed := 0
 		for _, c := range circles {
@@ -79,12 +74,7 @@ func (s *search) walkSlots(ctx context.Context, r int, ix *patternIndex) error {
 		if err := ctx.Err(); err != nil {
 			return wrapCtx(err)
 		}
-		open = open[:0]
-		for c := range int32(len(rs.size)) {
-			if !rs.slot[c] {
-				open = append(open, c)
-			}
-		}
+		open = rs.withoutSlot(open[:0])
 		c := open[s.rng.IntN(len(open))]
 		if s.repairCircle(r, c, ix) {
 			continue
@@ -95,6 +85,16 @@ func (s *search) walkSlots(ctx context.Context, r int, ix *patternIndex) error {
 		}
 	}
 	return nil
+}
+
+// withoutSlot appends the round's circles without a slot to dst.
+func (rs *roundState) withoutSlot(dst []int32) []int32 {
+	for c := range int32(len(rs.size)) {
+		if !rs.slot[c] {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }
 
 // patternIndex lists the people of each availability pattern: all of

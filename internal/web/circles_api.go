@@ -272,6 +272,29 @@ func circlePage(r *http.Request) (offset, limit int, err error) {
 	return offset, limit, bad.Err()
 }
 
+// circlesAdminCall starts an admin's call on a cycle's circles: it refuses
+// anyone who does not manage programs (with deny as the message), decodes
+// the JSON body into in (an empty body is allowed when optional) and finds
+// the program and cycle of the path. When ok is false it has answered.
+func (s *Server) circlesAdminCall(w http.ResponseWriter, r *http.Request, deny string, in any, optional bool) (p programs.Program, c programs.Cycle, ok bool) {
+	if !access.CanManagePrograms(viewer(r)) {
+		s.fail(w, r, errs.E(errs.Forbidden, "%s", deny))
+		return p, c, false
+	}
+	if !optional || r.ContentLength != 0 {
+		if err := decodeJSON(w, r, in); err != nil {
+			s.fail(w, r, err)
+			return p, c, false
+		}
+	}
+	p, c, err := s.circlesProgramAndCycle(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return p, c, false
+	}
+	return p, c, true
+}
+
 // formationIn is the body of POST .../circles/formations; every field is
 // optional (sizes default to 6, from 5 to 8).
 type formationIn struct {
@@ -283,20 +306,9 @@ type formationIn struct {
 
 func (s *Server) apiFormCircles(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers form circles"))
-		return
-	}
 	var in formationIn
-	if r.ContentLength != 0 {
-		if err := decodeJSON(w, r, &in); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
+	p, c, ok := s.circlesAdminCall(w, r, "only program managers form circles", &in, true)
+	if !ok {
 		return
 	}
 	f, err := s.circles.Form(r.Context(), formations.FormRequest{ProgramID: p.ID, CycleID: c.ID, Size: in.Size,
@@ -317,20 +329,9 @@ type publishIn struct {
 
 func (s *Server) apiPublishCircles(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers publish circles"))
-		return
-	}
 	var in publishIn
-	if r.ContentLength != 0 {
-		if err := decodeJSON(w, r, &in); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
+	p, c, ok := s.circlesAdminCall(w, r, "only program managers publish circles", &in, true)
+	if !ok {
 		return
 	}
 	f, err := s.circles.Publish(r.Context(), p.ID, c.ID, in.FormationID, v.PersonID)
@@ -391,18 +392,9 @@ func toEffectJSON(e formations.Effect) effectJSON {
 
 func (s *Server) apiMoveInCircles(w http.ResponseWriter, r *http.Request) {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers move people between circles"))
-		return
-	}
 	var in moveIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
+	p, c, ok := s.circlesAdminCall(w, r, "only program managers move people between circles", &in, false)
+	if !ok {
 		return
 	}
 	req := formations.MoveRequest{ProgramID: p.ID, CycleID: c.ID, FormationID: in.FormationID, PersonID: in.PersonID,
