@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/circles"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -151,7 +151,7 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 	a.from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	datesOK := true
 	if *from != "" {
-		d, err := time.Parse(people.DateLayout, *from)
+		d, err := time.Parse(person.DateLayout, *from)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("--from %q is not a date like 2025-03-01", *from))
 			datesOK = false
@@ -160,7 +160,7 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 	}
 	a.to = a.from.AddDate(0, 0, circlesDefaultDays)
 	if *to != "" {
-		d, err := time.Parse(people.DateLayout, *to)
+		d, err := time.Parse(person.DateLayout, *to)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("--to %q is not a date like 2025-06-01", *to))
 			datesOK = false
@@ -168,7 +168,7 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 		a.to = d
 	}
 	if datesOK && a.to.Before(a.from) {
-		problems = append(problems, fmt.Sprintf("--to %s is before --from %s", a.to.Format(people.DateLayout), a.from.Format(people.DateLayout)))
+		problems = append(problems, fmt.Sprintf("--to %s is before --from %s", a.to.Format(person.DateLayout), a.from.Format(person.DateLayout)))
 	}
 	if len(problems) > 0 {
 		return a, usageError{"circles: " + strings.Join(problems, "; ") + "\n" + circlesUsage}
@@ -179,7 +179,7 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 // circlesInput is everything formCircles reads, turned into the plain
 // values of package circles.
 type circlesInput struct {
-	people  []people.Person
+	people  []person.Person
 	zones   []*time.Location
 	index   map[string]int // person ID -> index
 	parts   []circles.Participant

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/circles"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/rotation"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -78,14 +78,14 @@ func (res *circlesResult) arrangeCircle(circle circles.Circle, counts map[string
 	in, a := res.in, res.a
 	roster := make([]rotation.Member, len(circle.Members))
 	for i, p := range circle.Members {
-		person := in.people[p]
+		pr := in.people[p]
 		days := 0
-		if person.HireDate != "" {
-			if hire, err := time.Parse(people.DateLayout, person.HireDate); err == nil {
+		if pr.HireDate != "" {
+			if hire, err := time.Parse(person.DateLayout, pr.HireDate); err == nil {
 				days = max(int(a.from.Sub(hire).Hours()/24), 0)
 			}
 		}
-		roster[i] = rotation.Member{ID: person.ID, Level: person.Level, TenureDays: days, OptedOut: in.anyMarked && !person.Facilitator}
+		roster[i] = rotation.Member{ID: pr.ID, Level: pr.Level, TenureDays: days, OptedOut: in.anyMarked && !pr.Facilitator}
 	}
 	plan, err := rotation.Plan(roster, 1, counts)
 	if err != nil {
@@ -133,7 +133,7 @@ func (res *circlesResult) summarize() {
 	}
 	s.Facilitators = in.facilitators
 	s.SessionMinutes = a.sessionMinutes
-	s.From, s.To = a.from.Format(people.DateLayout), a.to.Format(people.DateLayout)
+	s.From, s.To = a.from.Format(person.DateLayout), a.to.Format(person.DateLayout)
 	s.Weeks = int(schedule.WeekStart(a.to).Sub(schedule.WeekStart(a.from)).Hours()/(24*7)) + 1
 	s.Seed = a.seed
 	s.Weights = circleWeightsJSON{in.weights.Level, in.weights.Function, in.weights.Location, in.weights.Tenure}

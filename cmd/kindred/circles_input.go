@@ -17,6 +17,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -37,7 +38,7 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 	}
 	n := len(file.Rows)
 	in := &circlesInput{
-		people: make([]people.Person, n),
+		people: make([]person.Person, n),
 		zones:  make([]*time.Location, n),
 		index:  make(map[string]int, n),
 		parts:  make([]circles.Participant, n),
@@ -64,7 +65,7 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 		in.zones[i] = zone
 		in.tenure[i] = circleTenureUnknown
 		if p.HireDate != "" {
-			hire, err := time.Parse(people.DateLayout, p.HireDate)
+			hire, err := time.Parse(person.DateLayout, p.HireDate)
 			if err != nil {
 				return nil, fmt.Errorf("circles: %s: line %d (hire_date): %w", name, row.Line, err)
 			}

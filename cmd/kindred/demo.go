@@ -13,6 +13,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/demo"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // defaultDemoPassword is the demo accounts' password unless --password
@@ -115,8 +116,8 @@ func seedDemo(ctx context.Context, d *db.DB, org demo.Org, password string, now 
 		return false, fmt.Errorf("store demo people: %w", err)
 	}
 	as := auth.NewStore(d, nil)
-	for id, role := range map[string]string{org.Accounts.Admin: people.RoleAdmin, org.Accounts.Sponsor: people.RoleSponsor,
-		org.Accounts.Mentor: people.RoleMember, org.Accounts.Mentee: people.RoleMember} {
+	for id, role := range map[string]string{org.Accounts.Admin: person.RoleAdmin, org.Accounts.Sponsor: person.RoleSponsor,
+		org.Accounts.Mentor: person.RoleMember, org.Accounts.Mentee: person.RoleMember} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {
 			return false, err
 		}

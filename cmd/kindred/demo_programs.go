@@ -10,6 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/demo"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -141,21 +142,21 @@ func seedMatches(ctx context.Context, d *db.DB, ps *programs.Store, programID, c
 	return nil
 }
 
-func mentorMotivation(p people.Person) string {
+func mentorMotivation(p person.Person) string {
 	if len(p.SkillsOffered) == 0 {
 		return "I'd like to give back what my own mentors gave me."
 	}
 	return "I'd like to share what I've learned about " + strings.Join(p.SkillsOffered, ", ") + " and hear how others see it."
 }
 
-func menteeMotivation(p people.Person) string {
+func menteeMotivation(p person.Person) string {
 	if p.Level <= 2 {
 		return "I'm early in my career in " + p.Function + " and want to learn how colleagues in other teams grow."
 	}
 	return "I've grown in " + p.Function + " and want a wider view of the organization before my next step."
 }
 
-func menteeGoals(p people.Person) string {
+func menteeGoals(p person.Person) string {
 	if len(p.SkillsWanted) == 0 {
 		return "Find my next step."
 	}

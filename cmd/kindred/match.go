@@ -13,7 +13,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 const matchUsage = `usage:
@@ -283,7 +283,7 @@ func summarize(s *matchSummary, sv solved, f matchFlags) {
 // mentors and mentees (someone with role both is in each list), the
 // program's weights and history, and the admin's locks and exclusions.
 type cohort struct {
-	everyone, mentors, mentees []people.Person
+	everyone, mentors, mentees []person.Person
 	weights                    score.Weights
 	history                    score.History
 	exclusions                 []score.IDPair

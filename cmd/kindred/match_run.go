@@ -16,6 +16,7 @@ import (
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // readCohort reads and checks every input file of kindred match --people.
@@ -41,8 +42,8 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 	for _, w := range file.Warnings {
 		warn("%s: %s", file.Name, w)
 	}
-	c.everyone = make([]people.Person, len(file.Rows))
-	byID := make(map[string]*people.Person, len(file.Rows))
+	c.everyone = make([]person.Person, len(file.Rows))
+	byID := make(map[string]*person.Person, len(file.Rows))
 	for k, r := range file.Rows {
 		c.everyone[k] = r.Person
 		byID[r.Person.ID] = &c.everyone[k]

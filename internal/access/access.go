@@ -13,20 +13,20 @@
 //   - demographic attributes are never shown per person, to anyone.
 package access
 
-import "github.com/kindredhq/kindred/internal/people"
+import "github.com/kindredhq/kindred/internal/person"
 
 // Viewer is who is asking.
 type Viewer struct {
 	PersonID string
 	Name     string
-	Role     string // people.RoleAdmin, RoleSponsor or RoleMember
+	Role     string // person.RoleAdmin, RoleSponsor or RoleMember
 }
 
 // IsAdmin reports whether the viewer is a program manager.
-func (v Viewer) IsAdmin() bool { return v.Role == people.RoleAdmin }
+func (v Viewer) IsAdmin() bool { return v.Role == person.RoleAdmin }
 
 // IsSponsor reports whether the viewer is a sponsor.
-func (v Viewer) IsSponsor() bool { return v.Role == people.RoleSponsor }
+func (v Viewer) IsSponsor() bool { return v.Role == person.RoleSponsor }
 
 // SignedIn reports whether there is a viewer at all.
 func (v Viewer) SignedIn() bool { return v.PersonID != "" }

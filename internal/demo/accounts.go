@@ -3,7 +3,7 @@ package demo
 import (
 	"slices"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // peopleFunction and adminDepartment locate the demo admin and sponsor.
@@ -16,7 +16,7 @@ const (
 // emails and access roles, and adjusts the mentor and mentee just enough
 // that the mentor can take the mentee and has a skill the mentee wants.
 // Each choice is the first person in order who fits best, so it repeats.
-func (g *gen) accounts(ps []people.Person) Accounts {
+func (g *gen) accounts(ps []person.Person) Accounts {
 	used := make([]bool, len(ps))
 	first := func(rules ...func(i int) bool) int {
 		for _, fits := range rules {
@@ -51,14 +51,14 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 	mentor := first(
 		func(i int) bool {
 			p := &ps[i]
-			return p.MentoringRole == people.MentoringMentor && p.Level >= 6 && p.Level <= 7 &&
+			return p.MentoringRole == person.MentoringMentor && p.Level >= 6 && p.Level <= 7 &&
 				p.Capacity >= 2 && len(p.SkillsOffered) >= 3
 		},
 		func(i int) bool { return ps[i].IsMentor() && ps[i].Level >= 5 },
 		func(i int) bool { return ps[i].Level >= 5 },
 		anyone)
 	mp := &ps[mentor]
-	mp.MentoringRole = people.MentoringMentor
+	mp.MentoringRole = person.MentoringMentor
 	mp.Capacity = max(mp.Capacity, 2)
 	mp.SkillsOffered = g.skills(mp.SkillsOffered, g.m[mentor].fn, 2, 0.55, 0.35, nil)
 	if mp.Bio == "" {
@@ -69,7 +69,7 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 	// line, preferably in the same office and already wanting a skill the
 	// mentor offers.
 	eligible := func(i int) bool {
-		return ps[i].MentoringRole == people.MentoringMentee && ps[i].Level >= 2 && ps[i].Level <= 4 &&
+		return ps[i].MentoringRole == person.MentoringMentee && ps[i].Level >= 2 && ps[i].Level <= 4 &&
 			ps[i].Function != mp.Function && !g.reportsTo(i, mentor) && !g.reportsTo(mentor, i)
 	}
 	wantsOffered := func(i int) bool {
@@ -83,7 +83,7 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 		func(i int) bool { return !g.reportsTo(i, mentor) && !g.reportsTo(mentor, i) },
 		anyone)
 	ep := &ps[mentee]
-	ep.MentoringRole = people.MentoringMentee
+	ep.MentoringRole = person.MentoringMentee
 	ep.Capacity = 1
 	if !wantsOffered(mentee) {
 		ep.SkillsWanted = append([]string{mp.SkillsOffered[0]}, ep.SkillsWanted...)
@@ -92,8 +92,8 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 	ep.SkillsWanted = ep.SkillsWanted[:min(len(ep.SkillsWanted), 4)]
 	ep.Bio = ""
 
-	ps[admin].Email, ps[admin].AccessRole = AdminEmail, people.RoleAdmin
-	ps[sponsor].Email, ps[sponsor].AccessRole = SponsorEmail, people.RoleSponsor
+	ps[admin].Email, ps[admin].AccessRole = AdminEmail, person.RoleAdmin
+	ps[sponsor].Email, ps[sponsor].AccessRole = SponsorEmail, person.RoleSponsor
 	mp.Email, ep.Email = MentorEmail, MenteeEmail
 	return Accounts{Admin: ps[admin].ID, Sponsor: ps[sponsor].ID, Mentor: mp.ID, Mentee: ep.ID}
 }
@@ -101,7 +101,7 @@ func (g *gen) accounts(ps []people.Person) Accounts {
 // ensureMentors makes sure each function has a few mentors (one for every
 // ten people, at least one and at most three), promoting its most senior
 // people at level 5 and up, who already offer skills, in order.
-func (g *gen) ensureMentors(ps []people.Person) {
+func (g *gen) ensureMentors(ps []person.Person) {
 	size := make([]int, len(functions))
 	mentors := make([]int, len(functions))
 	for i := range ps {
@@ -117,9 +117,9 @@ func (g *gen) ensureMentors(ps []people.Person) {
 		if fn < 0 || p.IsMentor() || p.Level < 5 || mentors[fn] >= min(3, max(1, size[fn]/10)) {
 			continue
 		}
-		p.MentoringRole = people.MentoringMentor
+		p.MentoringRole = person.MentoringMentor
 		if len(p.SkillsWanted) > 0 {
-			p.MentoringRole = people.MentoringBoth
+			p.MentoringRole = person.MentoringBoth
 		}
 		p.Capacity = g.capacity()
 		p.SkillsOffered = g.skills(p.SkillsOffered, fn, 2, 0.55, 0.35, p.SkillsWanted)

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // The plausibility checks. Each takes the organization as generated for
@@ -23,10 +23,10 @@ func checkValid(t testing.TB, o Org) {
 	emails := map[string]bool{}
 	for _, p := range o.People {
 		q := p
-		if f := people.Validate(&q); len(f) > 0 {
-			t.Errorf("%s: people.Validate: %v", p.ID, f)
+		if f := person.Validate(&q); len(f) > 0 {
+			t.Errorf("%s: person.Validate: %v", p.ID, f)
 		} else if !reflect.DeepEqual(p, q) {
-			t.Errorf("%s: people.Validate changed the person:\n got %+v\nwant %+v", p.ID, q, p)
+			t.Errorf("%s: person.Validate changed the person:\n got %+v\nwant %+v", p.ID, q, p)
 		}
 		if p.ID == "" || p.Name == "" || p.Email == "" || p.Function == "" || p.Department == "" || p.Location == "" {
 			t.Errorf("%s: a required field is empty: %+v", p.ID, p)
@@ -34,7 +34,7 @@ func checkValid(t testing.TB, o Org) {
 		if p.Level < 1 || p.Level > 10 {
 			t.Errorf("%s: level %d", p.ID, p.Level)
 		}
-		if !people.ValidZone(p.Timezone) {
+		if !person.ValidZone(p.Timezone) {
 			t.Errorf("%s: time zone %q", p.ID, p.Timezone)
 		}
 		if p.WorkEnd <= p.WorkStart || p.WorkStart%15 != 0 || p.WorkEnd%15 != 0 {
@@ -268,13 +268,13 @@ func checkTenure(t testing.TB, o Org) {
 	var under1, nJunior, nSenior int
 	var junior, senior float64
 	for _, p := range o.People {
-		h, err := time.Parse(people.DateLayout, p.HireDate)
+		h, err := time.Parse(person.DateLayout, p.HireDate)
 		if err != nil {
 			t.Errorf("%s: hire date %q", p.ID, p.HireDate)
 			continue
 		}
 		if h.Before(oldest) || h.After(newest) {
-			t.Errorf("%s: hired %s, outside %s to %s", p.ID, p.HireDate, oldest.Format(people.DateLayout), newest.Format(people.DateLayout))
+			t.Errorf("%s: hired %s, outside %s to %s", p.ID, p.HireDate, oldest.Format(person.DateLayout), newest.Format(person.DateLayout))
 		}
 		years := testAsOf.Sub(h).Hours() / 24 / 365.25
 		if years < 1 {
@@ -416,10 +416,10 @@ func checkMentoring(t testing.TB, o Org) {
 	t.Helper()
 	var roles = map[string][2]int{} // role -> people, people in the role's usual levels
 	usual := map[string]func(level int) bool{
-		people.MentoringMentor: func(l int) bool { return l >= 5 },
-		people.MentoringMentee: func(l int) bool { return l <= 4 },
-		people.MentoringBoth:   func(l int) bool { return l >= 3 && l <= 6 },
-		people.MentoringMember: func(int) bool { return true },
+		person.MentoringMentor: func(l int) bool { return l >= 5 },
+		person.MentoringMentee: func(l int) bool { return l <= 4 },
+		person.MentoringBoth:   func(l int) bool { return l >= 3 && l <= 6 },
+		person.MentoringMember: func(int) bool { return true },
 	}
 	fnMentors, fnSize := map[string]int{}, map[string]int{}
 	facilitators, facLevels, levels := 0, 0, 0
@@ -456,14 +456,14 @@ func checkMentoring(t testing.TB, o Org) {
 		learning[p.LearningStyle], communication[p.CommunicationStyle] = true, true
 	}
 	n := len(o.People)
-	for role, share := range map[string]float64{people.MentoringMentor: 0.7, people.MentoringMentee: 0.85, people.MentoringBoth: 0.65} {
+	for role, share := range map[string]float64{person.MentoringMentor: 0.7, person.MentoringMentee: 0.85, person.MentoringBoth: 0.65} {
 		if c := roles[role]; c[0] == 0 || float64(c[1]) < share*float64(c[0]) {
 			t.Errorf("%d %ss, %d at the usual levels; want %.0f%% of them", c[0], role, c[1], 100*share)
 		}
 	}
-	mentors := roles[people.MentoringMentor][0] + roles[people.MentoringBoth][0]
-	mentees := roles[people.MentoringMentee][0] + roles[people.MentoringBoth][0]
-	if mentors < n/20 || mentees < n/7 || roles[people.MentoringMember][0] < n/3 {
+	mentors := roles[person.MentoringMentor][0] + roles[person.MentoringBoth][0]
+	mentees := roles[person.MentoringMentee][0] + roles[person.MentoringBoth][0]
+	if mentors < n/20 || mentees < n/7 || roles[person.MentoringMember][0] < n/3 {
 		t.Errorf("roles %v; want some mentors, more mentees, many members", roles)
 	}
 	for f, size := range fnSize {
@@ -607,10 +607,10 @@ func checkAccounts(t testing.TB, o Org) {
 	}
 	a := o.Accounts
 	want := map[string]struct{ email, role string }{
-		a.Admin:   {AdminEmail, people.RoleAdmin},
-		a.Sponsor: {SponsorEmail, people.RoleSponsor},
-		a.Mentor:  {MentorEmail, people.RoleMember},
-		a.Mentee:  {MenteeEmail, people.RoleMember},
+		a.Admin:   {AdminEmail, person.RoleAdmin},
+		a.Sponsor: {SponsorEmail, person.RoleSponsor},
+		a.Mentor:  {MentorEmail, person.RoleMember},
+		a.Mentee:  {MenteeEmail, person.RoleMember},
 	}
 	if len(want) != 4 {
 		t.Fatalf("accounts %+v are not four distinct people", a)
@@ -620,7 +620,7 @@ func checkAccounts(t testing.TB, o Org) {
 		switch {
 		case ok && (p.Email != w.email || p.AccessRole != w.role):
 			t.Errorf("%s: %s, %s; want %s, %s", p.ID, p.Email, p.AccessRole, w.email, w.role)
-		case !ok && p.AccessRole != people.RoleMember:
+		case !ok && p.AccessRole != person.RoleMember:
 			t.Errorf("%s is %s; want member", p.ID, p.AccessRole)
 		}
 	}

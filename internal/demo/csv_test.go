@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 var wantHeader = "id,name,email,level,function,location,timezone,department,work_hours,hire_date," +
@@ -70,8 +71,8 @@ func TestWriteCSV(t *testing.T) {
 
 // exported returns p as the CSV carries it: without access role, bio,
 // accessibility needs and the active flag, which are not in the format.
-func exported(p people.Person) people.Person {
-	p.AccessRole, p.Bio, p.AccessibilityNeeds, p.Active = people.RoleMember, "", "", false
+func exported(p person.Person) person.Person {
+	p.AccessRole, p.Bio, p.AccessibilityNeeds, p.Active = person.RoleMember, "", "", false
 	return p
 }
 

@@ -1,6 +1,6 @@
 package demo
 
-import "github.com/kindredhq/kindred/internal/people"
+import "github.com/kindredhq/kindred/internal/person"
 
 // Shares of the self-reported demographics.
 const (
@@ -15,7 +15,7 @@ const (
 // if they did not answer. Gender follows the first name (with some
 // non-binary and "prefer not to say" answers), age follows level and
 // tenure, and caregiving is most common between 30 and 54.
-func (g *gen) demographics(i int, p *people.Person) map[string]string {
+func (g *gen) demographics(i int, p *person.Person) map[string]string {
 	if !g.chance(reportShare) {
 		return nil
 	}

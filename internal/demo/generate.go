@@ -32,7 +32,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Size limits of a generated organization.
@@ -71,7 +71,7 @@ type Options struct {
 type Org struct {
 	// People lists everyone, each manager before their reports; the first
 	// is the CEO.
-	People []people.Person
+	People []person.Person
 	// Demographics holds the self-reported attributes, person id ->
 	// attribute (see DemographicAttributes) -> value. People who did not
 	// answer have no entry; unanswered questions have no attribute.
@@ -114,7 +114,7 @@ func Generate(opts Options) Org {
 	}
 	g.structure(n)
 	g.locate()
-	org := Org{People: make([]people.Person, n), Demographics: make(map[string]map[string]string, n*3/4)}
+	org := Org{People: make([]person.Person, n), Demographics: make(map[string]map[string]string, n*3/4)}
 	emails := make([]int32, len(emailParts)*len(emailParts))
 	for i := range g.m {
 		p := &org.People[i]

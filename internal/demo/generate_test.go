@@ -9,7 +9,7 @@ import (
 	"time"
 	_ "time/tzdata" // the checks load zones; don't depend on the machine's tzdata
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 var testAsOf = time.Date(2026, time.March, 18, 0, 0, 0, 0, time.UTC)
@@ -87,8 +87,8 @@ func TestSizes(t *testing.T) {
 func TestDefaultAsOf(t *testing.T) {
 	o := Generate(Options{People: 100, Seed: 3})
 	for _, p := range o.People {
-		if p.HireDate >= defaultAsOf.Format(people.DateLayout) || p.HireDate < "2011-01-01" {
-			t.Fatalf("%s: hire date %s is outside the 15 years before %s", p.ID, p.HireDate, defaultAsOf.Format(people.DateLayout))
+		if p.HireDate >= defaultAsOf.Format(person.DateLayout) || p.HireDate < "2011-01-01" {
+			t.Fatalf("%s: hire date %s is outside the 15 years before %s", p.ID, p.HireDate, defaultAsOf.Format(person.DateLayout))
 		}
 	}
 }

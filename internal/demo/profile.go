@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // The profile of each person: name, email, languages, hours, tenure,
@@ -37,7 +37,7 @@ func id(i, width int) string {
 // profile fills person i. all holds the people before i; emails counts the
 // uses of each first.last email so far, at fk*len(emailParts)+lk for the
 // keys fk and lk of its two parts.
-func (g *gen) profile(all []people.Person, i int, emails []int32) {
+func (g *gen) profile(all []person.Person, i int, emails []int32) {
 	m := &g.m[i]
 	fn := m.function()
 	loc := locations[m.loc]
@@ -96,7 +96,7 @@ func (g *gen) profile(all []people.Person, i int, emails []int32) {
 	if p.IsMentor() {
 		p.Bio = g.bio(m, p)
 	}
-	p.AccessRole = people.RoleMember
+	p.AccessRole = person.RoleMember
 	p.Active = true
 }
 
@@ -184,7 +184,7 @@ func (g *gen) hire(m *member) string {
 		g.dates = make([]string, maxTenureDays+7)
 	}
 	if g.dates[days] == "" {
-		g.dates[days] = g.asOf.AddDate(0, 0, -days).Format(people.DateLayout)
+		g.dates[days] = g.asOf.AddDate(0, 0, -days).Format(person.DateLayout)
 	}
 	return g.dates[days]
 }
@@ -208,13 +208,13 @@ func (g *gen) mentoringRole(level int) string {
 	}
 	switch x := g.r.Float64(); {
 	case x < mentor:
-		return people.MentoringMentor
+		return person.MentoringMentor
 	case x < mentor+both:
-		return people.MentoringBoth
+		return person.MentoringBoth
 	case x < mentor+both+mentee:
-		return people.MentoringMentee
+		return person.MentoringMentee
 	}
-	return people.MentoringMember
+	return person.MentoringMember
 }
 
 // capacity chooses how many mentees a mentor takes, 1 to 4, most often 2.
@@ -230,7 +230,7 @@ const facilitatorShare = 0.17
 // facilitators, drawn without replacement with weights that favour middle
 // and senior levels (Efraimidis-Spirakis keys: the k smallest of
 // Exp(1)/weight).
-func (g *gen) facilitators(ps []people.Person) {
+func (g *gen) facilitators(ps []person.Person) {
 	weight := func(level int) float64 {
 		switch {
 		case level <= 2:
@@ -298,7 +298,7 @@ func (g *gen) interests() []string {
 
 // bio writes a short sentence for a mentor's profile from their title,
 // department, office, tenure and first skills offered.
-func (g *gen) bio(m *member, p *people.Person) string {
+func (g *gen) bio(m *member, p *person.Person) string {
 	t := title(m)
 	if !strings.Contains(t, m.dept) {
 		t += " in " + m.dept

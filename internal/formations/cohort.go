@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/circles"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/rotation"
 	"github.com/kindredhq/kindred/internal/schedule"
@@ -16,7 +16,7 @@ import (
 // order, and for each the circles.Participant and the schedule.Member at
 // the same index.
 type cohort struct {
-	people  []people.Person
+	people  []person.Person
 	index   map[string]int
 	parts   []circles.Participant
 	members []schedule.Member
@@ -34,9 +34,9 @@ type cohort struct {
 // become indices (or -1 when not taking part), and availability is the
 // working hours in every week of the cycle. The cache is shared across the
 // cohort's schedule look-ups.
-func newCohort(ps []people.Person, c programs.Cycle, sessionMinutes int, cache *schedule.Cache) *cohort {
+func newCohort(ps []person.Person, c programs.Cycle, sessionMinutes int, cache *schedule.Cache) *cohort {
 	ps = slices.Clone(ps)
-	slices.SortFunc(ps, func(a, b people.Person) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(ps, func(a, b person.Person) int { return strings.Compare(a.ID, b.ID) })
 	from, until := cycleDates(c)
 	co := &cohort{people: ps, index: make(map[string]int, len(ps)), parts: make([]circles.Participant, len(ps)),
 		members: make([]schedule.Member, len(ps)), cycle: c, from: from, to: until.AddDate(0, 0, -1),
@@ -74,8 +74,8 @@ func newCohort(ps []people.Person, c programs.Cycle, sessionMinutes int, cache *
 
 // tenureBand returns circles.TenureBand of the person's hire date as of
 // asOf, or -1 when the hire date is unknown.
-func tenureBand(p people.Person, asOf time.Time) int {
-	hire, err := time.Parse(people.DateLayout, p.HireDate)
+func tenureBand(p person.Person, asOf time.Time) int {
+	hire, err := time.Parse(person.DateLayout, p.HireDate)
 	if err != nil {
 		return -1
 	}
@@ -100,15 +100,15 @@ func TenureBandLabel(band int) string {
 
 // TenureBandOf returns the tenure band of a person on a cycle's first day,
 // as the formation counts it (-1 when the hire date is unknown).
-func TenureBandOf(p people.Person, c programs.Cycle) int {
+func TenureBandOf(p person.Person, c programs.Cycle) int {
 	from, _ := cycleDates(c)
 	return tenureBand(p, from)
 }
 
 // tenureDays returns the days from hire to asOf; an unknown hire date
 // counts as neither newcomer nor seasoned.
-func tenureDays(p people.Person, asOf time.Time) int {
-	hire, err := time.Parse(people.DateLayout, p.HireDate)
+func tenureDays(p person.Person, asOf time.Time) int {
+	hire, err := time.Parse(person.DateLayout, p.HireDate)
 	if err != nil {
 		return rotation.NewcomerDays
 	}

@@ -33,7 +33,7 @@ package formations
 import (
 	"time"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -129,7 +129,7 @@ type Circle struct {
 // circle was read.
 type Member struct {
 	PersonID string
-	Person   people.Person
+	Person   person.Person
 	// BuddyID is a newcomer's buddy in the circle; empty for others (or
 	// when nobody could be a buddy).
 	BuddyID string

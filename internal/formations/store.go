@@ -3,7 +3,6 @@ package formations
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -35,16 +34,6 @@ func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, now func() time.Ti
 
 const formationPrefix = "frm_"
 
-// notFound turns sql.ErrNoRows into a NotFound error with msg.
-func notFound(err error, msg string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.E(errs.NotFound, "%s", msg)
-	}
-	return err
-}
-
-func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
-
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }
 
@@ -71,7 +60,7 @@ func scanFormation(sc scanner) (Formation, error) {
 // getFormation reads one formation of a cycle.
 func getFormation(ctx context.Context, q db.Querier, cycleID, id string) (Formation, error) {
 	f, err := scanFormation(q.QueryRowContext(ctx, "SELECT "+formationColumns+" FROM formations f WHERE f.id = ? AND f.cycle_id = ?", id, cycleID))
-	return f, notFound(err, "no such formation in this cycle")
+	return f, db.NotFound(err, "no such formation in this cycle")
 }
 
 // latest reads the cycle's draft (the latest formation, when it is a

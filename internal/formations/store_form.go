@@ -10,7 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -181,7 +181,7 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 }
 
 // circleMembers reads the profiles of the cycle's approved circle members.
-func (s *Store) circleMembers(ctx context.Context, programID, cycleID string) ([]people.Person, error) {
+func (s *Store) circleMembers(ctx context.Context, programID, cycleID string) ([]person.Person, error) {
 	es, err := s.programs.CycleEnrollments(ctx, programID, cycleID,
 		programs.EnrollmentFilter{Role: programs.RoleCircleMember, Status: programs.StatusApproved})
 	if err != nil {
@@ -206,8 +206,8 @@ func insertFormation(ctx context.Context, tx db.Querier, f Formation) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		f.ID, f.ProgramID, f.CycleID, f.Seq, f.Status, f.Size, f.MinSize, f.MaxSize, f.Seed,
 		f.SessionMinutes, f.Sessions, f.People, f.Circles, f.Diversity, f.UpperBound, f.RepeatPairs, f.RepeatLowerBound,
-		f.CirclesWithoutSlot, f.HistoryCircles, f.FacilitatorsMarked, f.Moves, f.Millis, nullString(f.ParentID),
-		nullString(f.CreatedBy), f.CreatedAt, f.UpdatedAt)
+		f.CirclesWithoutSlot, f.HistoryCircles, f.FacilitatorsMarked, f.Moves, f.Millis, db.NullString(f.ParentID),
+		db.NullString(f.CreatedBy), f.CreatedAt, f.UpdatedAt)
 	if errs.Is(err, errs.Conflict) {
 		return errs.Wrap(errs.Conflict, err, "circles were formed for this cycle meanwhile; reload and try again")
 	}
@@ -234,10 +234,10 @@ func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *c
 		}
 		for _, m := range pl.members {
 			id := co.people[m].ID
-			memberRows = append(memberRows, []any{formationID, id, num, nullString(buddies[id])})
+			memberRows = append(memberRows, []any{formationID, id, num, db.NullString(buddies[id])})
 		}
 		for _, t := range pl.roster.Turns {
-			turnRows = append(turnRows, []any{formationID, num, t.Session, t.Facilitator, nullString(t.CoFacilitator)})
+			turnRows = append(turnRows, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
 		}
 	}
 	if err := insertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
@@ -346,7 +346,7 @@ func (s *Store) Publish(ctx context.Context, programID, cycleID, formationID, ad
 				return fmt.Errorf("supersede the published circles: %w", err)
 			}
 			res, err := tx.ExecContext(ctx, `UPDATE formations SET status = ?, published_by = ?, published_at = ?, updated_at = ?
-				WHERE id = ? AND status = ?`, StatusPublished, nullString(adminID), now, now, l.Draft.ID, StatusDraft)
+				WHERE id = ? AND status = ?`, StatusPublished, db.NullString(adminID), now, now, l.Draft.ID, StatusDraft)
 			if err != nil {
 				return fmt.Errorf("publish: %w", err)
 			}

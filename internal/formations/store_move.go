@@ -10,7 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -149,7 +149,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	var fromNum int
 	err = q.QueryRowContext(ctx, "SELECT circle FROM formation_members WHERE formation_id = ? AND person_id = ?", f.ID, r.PersonID).Scan(&fromNum)
 	if err != nil {
-		if err = notFound(err, ""); errs.Is(err, errs.NotFound) {
+		if err = db.NotFound(err, ""); errs.Is(err, errs.NotFound) {
 			return movePlan{}, errs.Field("person_id", "%q is in none of these circles", r.PersonID)
 		}
 		return movePlan{}, fmt.Errorf("find the person's circle: %w", err)
@@ -172,7 +172,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 		return movePlan{}, fmt.Errorf("circles %d and %d of formation %s are incomplete", fromNum, r.ToCircle, f.ID)
 	}
 	mp := movePlan{f: *f}
-	var ps []people.Person
+	var ps []person.Person
 	var ids []string
 	for _, m := range append(slices.Clone(fromC[0].Members), toC[0].Members...) {
 		ps = append(ps, m.Person)
@@ -341,7 +341,7 @@ func replaceCircles(ctx context.Context, tx db.Querier, formationID string, co *
 			}
 		}
 		for _, t := range pl.roster.Turns {
-			turns = append(turns, []any{formationID, num, t.Session, t.Facilitator, nullString(t.CoFacilitator)})
+			turns = append(turns, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
 		}
 	}
 	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, turns)

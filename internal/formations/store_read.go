@@ -8,7 +8,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -121,7 +121,7 @@ func (s *Store) readCircles(ctx context.Context, q db.Querier, f Formation, firs
 	if err != nil {
 		return nil, fmt.Errorf("read circle members: %w", err)
 	}
-	byID := make(map[string]people.Person, len(ps))
+	byID := make(map[string]person.Person, len(ps))
 	for _, p := range ps {
 		byID[p.ID] = p
 	}
@@ -146,7 +146,7 @@ func (s *Store) CircleOf(ctx context.Context, formationID, personID string) (int
 	err := s.db.Read().QueryRowContext(ctx, "SELECT circle FROM formation_members WHERE formation_id = ? AND person_id = ?",
 		formationID, personID).Scan(&n)
 	if err != nil {
-		return 0, fmt.Errorf("circle of %s: %w", personID, notFound(err, "this person is in none of these circles"))
+		return 0, fmt.Errorf("circle of %s: %w", personID, db.NotFound(err, "this person is in none of these circles"))
 	}
 	return n, nil
 }

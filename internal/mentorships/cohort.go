@@ -7,7 +7,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/matching/score"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -25,8 +25,8 @@ type cohort struct {
 	program  programs.Program
 	cycle    programs.Cycle
 	rules    rules
-	mentors  []people.Person // approved, active, in enrollment order
-	mentees  []people.Person
+	mentors  []person.Person // approved, active, in enrollment order
+	mentees  []person.Person
 	mentorAt map[string]int32
 	menteeAt map[string]int32
 	capacity []int32 // seats per mentor in this run
@@ -106,15 +106,15 @@ func history(ctx context.Context, q db.Querier, c programs.Cycle) (*score.Histor
 
 // orgChart returns everyone with only their id and manager: enough for
 // management chains, which reach beyond the cohort.
-func orgChart(ctx context.Context, q db.Querier) ([]people.Person, error) {
+func orgChart(ctx context.Context, q db.Querier) ([]person.Person, error) {
 	rows, err := q.QueryContext(ctx, "SELECT id, COALESCE(manager_id, '') FROM people ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("read the organization chart: %w", err)
 	}
 	defer rows.Close()
-	var out []people.Person
+	var out []person.Person
 	for rows.Next() {
-		var p people.Person
+		var p person.Person
 		if err := rows.Scan(&p.ID, &p.ManagerID); err != nil {
 			return nil, fmt.Errorf("read the organization chart: %w", err)
 		}
@@ -147,12 +147,12 @@ func approvedPeople(ctx context.Context, q db.Querier, cycleID string) ([]enroll
 }
 
 // loadPeople returns the active people among ids, by id.
-func (s *Store) loadPeople(ctx context.Context, ids []string) (map[string]people.Person, error) {
+func (s *Store) loadPeople(ctx context.Context, ids []string) (map[string]person.Person, error) {
 	list, err := s.people.GetMany(ctx, ids)
 	if err != nil {
 		return nil, fmt.Errorf("read the cohort's people: %w", err)
 	}
-	out := make(map[string]people.Person, len(ids))
+	out := make(map[string]person.Person, len(ids))
 	for _, p := range list {
 		if p.Active {
 			out[p.ID] = p

@@ -2,16 +2,12 @@ package mentorships_test
 
 import (
 	"context"
-	"errors"
-	"maps"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
-	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -139,30 +135,4 @@ func (w *world) pairList(c programs.Cycle, r mentorships.Run) []mentorships.Pair
 		w.t.Fatal(err)
 	}
 	return ps
-}
-
-// fieldsOf returns the form fields an error is about, sorted.
-func fieldsOf(err error) []string {
-	var fe *errs.FieldsError
-	if errors.As(err, &fe) {
-		return slices.Sorted(maps.Keys(fe.Fields))
-	}
-	if e := errs.As(err); e != nil && e.Field != "" {
-		return []string{e.Field}
-	}
-	return nil
-}
-
-// wantErr fails unless err has kind k and, if field is set, concerns it.
-func wantErr(t *testing.T, err error, k errs.Kind, field string) {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("got no error, want %v on %q", k, field)
-	}
-	if got := errs.KindOf(err); got != k {
-		t.Fatalf("got %v (%v), want %v", got, err, k)
-	}
-	if field != "" && !slices.Contains(fieldsOf(err), field) {
-		t.Fatalf("error %q is about %v, want field %q", err, fieldsOf(err), field)
-	}
 }

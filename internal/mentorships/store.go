@@ -2,14 +2,11 @@ package mentorships
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -41,24 +38,6 @@ const (
 	runPrefix     = "run_"
 	requestPrefix = "rmr_"
 )
-
-// notFound turns sql.ErrNoRows into a NotFound error with msg.
-func notFound(err error, msg string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.E(errs.NotFound, "%s", msg)
-	}
-	return err
-}
-
-func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
-
-func timePtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
-}
 
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(...any) error }

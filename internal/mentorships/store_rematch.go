@@ -121,7 +121,7 @@ func queryRequests(ctx context.Context, q db.Querier, where string, args ...any)
 			&r.MenteeID, &r.MenteeName, &r.Reason, &r.Status, &r.CreatedAt, &r.ResolvedBy, &resolved, &r.ResolvedRunID); err != nil {
 			return nil, err
 		}
-		r.CreatedAt, r.ResolvedAt = r.CreatedAt.UTC(), timePtr(resolved)
+		r.CreatedAt, r.ResolvedAt = r.CreatedAt.UTC(), db.TimePtr(resolved)
 		out = append(out, r)
 	}
 	return out, rows.Err()
@@ -176,7 +176,7 @@ func (s *Store) ResolveRematch(ctx context.Context, programID, cycleID, requestI
 	}
 	resolve := func(tx db.Querier, status, runID string) error {
 		res, err := tx.ExecContext(ctx, `UPDATE rematch_requests SET status = ?, resolved_by = ?, resolved_at = ?, resolved_run_id = ?
-			WHERE id = ? AND status = ?`, status, nullString(adminID), s.now(), nullString(runID), req.ID, RequestOpen)
+			WHERE id = ? AND status = ?`, status, db.NullString(adminID), s.now(), db.NullString(runID), req.ID, RequestOpen)
 		if err != nil {
 			return err
 		}

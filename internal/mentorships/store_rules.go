@@ -89,7 +89,7 @@ func (s *Store) Lock(ctx context.Context, programID, cycleID string, p IDPair, a
 			return errs.Field("mentor_id", "this mentor takes %d mentees and already has %d locked", capacity, locked)
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-			c.ID, p.MenteeID, p.MentorID, nullString(adminID), s.now()); err != nil {
+			c.ID, p.MenteeID, p.MentorID, db.NullString(adminID), s.now()); err != nil {
 			return err
 		}
 		out, err = getLock(ctx, tx, "match_locks", c.ID, p)
@@ -147,7 +147,7 @@ func (s *Store) Exclude(ctx context.Context, programID, cycleID string, p IDPair
 func insertExclusion(ctx context.Context, tx db.Querier, cycleID string, p IDPair, adminID string, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO match_exclusions (cycle_id, mentor_id, mentee_id, created_by, created_at)
 		VALUES (?, ?, ?, ?, ?) ON CONFLICT (cycle_id, mentor_id, mentee_id) DO NOTHING`,
-		cycleID, p.MentorID, p.MenteeID, nullString(adminID), now)
+		cycleID, p.MentorID, p.MenteeID, db.NullString(adminID), now)
 	return err
 }
 

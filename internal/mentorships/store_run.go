@@ -137,7 +137,7 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, co.program.ID, co.cycle.ID, seq, StatusDraft, parent, trigger, out.objective.String(), out.minScore,
 			t.Mentees, t.Mentors, t.Seats, t.Matched, t.TotalScore, t.Optimal, t.Pruned, t.Candidates,
-			res.Certificate.Bonus, t.Millis, nullString(o.AdminID), now)
+			res.Certificate.Bonus, t.Millis, db.NullString(o.AdminID), now)
 		if errs.Is(err, errs.Conflict) {
 			return errs.Wrap(errs.Conflict, err, "another run of this cycle finished meanwhile; reload and run again")
 		}
@@ -184,13 +184,13 @@ func scanRun(sc scanner) (Run, error) {
 		&r.Millis, &r.CreatedBy, &r.CreatedAt, &r.PublishedBy, &published,
 		&r.ParentTotal, &r.ParentMatch, &r.CycleName, &r.ProgramName, &r.CycleStarts, &r.CycleEndsOn)
 	r.CreatedAt = r.CreatedAt.UTC()
-	r.PublishedAt = timePtr(published)
+	r.PublishedAt = db.TimePtr(published)
 	return r, err
 }
 
 func getRun(ctx context.Context, q db.Querier, programID, cycleID, runID string) (Run, error) {
 	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.id = ? AND r.cycle_id = ? AND r.program_id = ?", runID, cycleID, programID))
-	return r, notFound(err, "no such match run in this cycle")
+	return r, db.NotFound(err, "no such match run in this cycle")
 }
 
 // GetRun returns run runID of the cycle. A run of another cycle is
@@ -247,7 +247,7 @@ func (s *Store) Overview(ctx context.Context, programID, cycleID string) (Overvi
 
 func publishedRun(ctx context.Context, q db.Querier, cycleID string) (Run, error) {
 	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.cycle_id = ? AND r.status = ?", cycleID, StatusPublished))
-	return r, notFound(err, "this cycle has no published matches yet")
+	return r, db.NotFound(err, "this cycle has no published matches yet")
 }
 
 // Published returns the cycle's published run: its totals are what a
@@ -290,7 +290,7 @@ func (s *Store) Publish(ctx context.Context, programID, cycleID, runID, adminID 
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE match_runs SET status = ?, published_by = ?, published_at = ? WHERE id = ?",
-			StatusPublished, nullString(adminID), s.now(), r.ID); err != nil {
+			StatusPublished, db.NullString(adminID), s.now(), r.ID); err != nil {
 			return err
 		}
 		out, err = getRun(ctx, tx, programID, cycleID, r.ID)
@@ -462,7 +462,7 @@ func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, 
 		}
 		for _, l := range newLocks {
 			if _, err := tx.ExecContext(ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
-				cycleID, l.MenteeID, l.MentorID, nullString(adminID), s.now()); err != nil {
+				cycleID, l.MenteeID, l.MentorID, db.NullString(adminID), s.now()); err != nil {
 				return err
 			}
 		}

@@ -8,6 +8,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -75,10 +76,10 @@ func TestRunStoresDraft(t *testing.T) {
 			t.Errorf("run of another cycle: %v", err)
 		}
 		_, err = w.s.Run(w.ctx, w.p.ID, w.q4.ID, mentorships.RunOptions{Objective: "luck", MinScore: 2000})
-		wantErr(t, err, errs.Invalid, "objective")
-		wantErr(t, err, errs.Invalid, "min_score")
+		errstest.WantErr(t, err, errs.Invalid, "objective")
+		errstest.WantErr(t, err, errs.Invalid, "min_score")
 		_, err = w.s.Run(w.ctx, w.p.ID, "cyc_nope", mentorships.RunOptions{})
-		wantErr(t, err, errs.NotFound, "")
+		errstest.WantErr(t, err, errs.NotFound, "")
 	})
 }
 
@@ -174,16 +175,16 @@ func TestLocksKeptInRerun(t *testing.T) {
 		// Conflicts and bad locks.
 		third := "mA"
 		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: third, MenteeID: "e4"}, "adm")
-		wantErr(t, err, errs.Conflict, "mentee_id")
+		errstest.WantErr(t, err, errs.Conflict, "mentee_id")
 		_, err = w.s.Exclude(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: other, MenteeID: "e4"}, "adm")
-		wantErr(t, err, errs.Conflict, "")
+		errstest.WantErr(t, err, errs.Conflict, "")
 		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "e2", MenteeID: "e3"}, "adm")
-		wantErr(t, err, errs.Invalid, "mentor_id")
+		errstest.WantErr(t, err, errs.Invalid, "mentor_id")
 		_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mB", MenteeID: "mB"}, "adm")
-		wantErr(t, err, errs.Invalid, "mentee_id")
+		errstest.WantErr(t, err, errs.Invalid, "mentee_id")
 		if other == "mB" { // capacity 1, taken by e4's lock
 			_, err = w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: "mB", MenteeID: "e2"}, "adm")
-			wantErr(t, err, errs.Invalid, "mentor_id")
+			errstest.WantErr(t, err, errs.Invalid, "mentor_id")
 		}
 		// A lock that breaks a hard rule stops the run, naming the pair.
 		if _, err := d.Write().ExecContext(w.ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_at) VALUES (?, ?, ?, ?)",
@@ -191,7 +192,7 @@ func TestLocksKeptInRerun(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = w.s.Run(w.ctx, w.p.ID, w.q4.ID, mentorships.RunOptions{})
-		wantErr(t, err, errs.Invalid, "")
+		errstest.WantErr(t, err, errs.Invalid, "")
 		if !strings.Contains(err.Error(), "Mia Anders and Eli One") || !strings.Contains(err.Error(), "management chain") {
 			t.Errorf("error does not name the lock and rule: %v", err)
 		}
@@ -224,7 +225,7 @@ func TestExclusionHonored(t *testing.T) {
 			}
 		}
 		_, err := w.s.Lock(w.ctx, w.p.ID, w.q4.ID, mentorships.IDPair{MentorID: before["e2"], MenteeID: "e2"}, "adm")
-		wantErr(t, err, errs.Conflict, "")
+		errstest.WantErr(t, err, errs.Conflict, "")
 		xs, err := w.s.Exclusions(w.ctx, w.p.ID, w.q4.ID)
 		if err != nil || len(xs) != 2 {
 			t.Fatalf("exclusions: %+v %v", xs, err)
@@ -270,7 +271,7 @@ func TestUnavailableMentorGetsNoNewMentee(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "e2", true)
-		wantErr(t, err, errs.Forbidden, "")
+		errstest.WantErr(t, err, errs.Forbidden, "")
 		r := w.run(w.q4)
 		for mentee, mentor := range w.pairs(w.q4, r) {
 			if mentor == "mC" {
@@ -325,14 +326,14 @@ func TestRematchOneLeavesOthers(t *testing.T) {
 		w := newWorld(t, d)
 		w.cohort()
 		_, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2", Reason: "Too early"})
-		wantErr(t, err, errs.Invalid, "")
+		errstest.WantErr(t, err, errs.Invalid, "")
 		pub := w.publish(w.q4, w.run(w.q4))
 		before := w.pairs(w.q4, pub)
 
 		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2", Reason: " "})
-		wantErr(t, err, errs.Invalid, "reason")
+		errstest.WantErr(t, err, errs.Invalid, "reason")
 		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "adm", Reason: "Curious"})
-		wantErr(t, err, errs.Invalid, "")
+		errstest.WantErr(t, err, errs.Invalid, "")
 		req, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2",
 			Reason: "Our working hours never overlap."})
 		if err != nil || req.Status != mentorships.RequestOpen || req.MenteeID != "e2" || req.MentorID != before["e2"] {
@@ -340,10 +341,10 @@ func TestRematchOneLeavesOthers(t *testing.T) {
 		}
 		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: before["e2"],
 			MenteeID: "e2", Reason: "Same here"})
-		wantErr(t, err, errs.Conflict, "reason")
+		errstest.WantErr(t, err, errs.Conflict, "reason")
 		_, err = w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: before["e2"],
 			MenteeID: "e5x", Reason: "Not mine"})
-		wantErr(t, err, errs.Invalid, "mentee_id")
+		errstest.WantErr(t, err, errs.Invalid, "mentee_id")
 		open, err := w.s.RematchRequests(w.ctx, w.p.ID, w.q4.ID, true)
 		if err != nil || len(open) != 1 || open[0].ID != req.ID || open[0].PersonName != "Eva Two" {
 			t.Fatalf("open requests: %+v %v", open, err)
@@ -455,8 +456,8 @@ func TestSwapShowsChange(t *testing.T) {
 			t.Errorf("the swap left %d locks, want 2", len(locks))
 		}
 		_, err = w.s.Swap(w.ctx, w.p.ID, w.q4.ID, a, a, "adm")
-		wantErr(t, err, errs.Invalid, "mentee_b")
+		errstest.WantErr(t, err, errs.Invalid, "mentee_b")
 		_, err = w.s.Swap(w.ctx, w.p.ID, w.q4.ID, "nobody", b, "adm")
-		wantErr(t, err, errs.Invalid, "mentee_a")
+		errstest.WantErr(t, err, errs.Invalid, "mentee_a")
 	})
 }

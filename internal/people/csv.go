@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Import columns. The first seven are required; any column named demo_*
@@ -33,7 +34,7 @@ const maxImportProblems = 20
 // Row is one person read from an import file, with where it came from.
 type Row struct {
 	Line         int
-	Person       Person
+	Person       person.Person
 	Demographics map[string]string // attribute (without demo_) -> value; empty values omitted
 }
 
@@ -265,7 +266,7 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 			p.Department = v
 		case "work_hours":
 			if v != "" {
-				s, e, err := ParseHours(v)
+				s, e, err := person.ParseHours(v)
 				if err != nil {
 					bad(c, "%s (local time, Monday to Friday)", errMessage(err))
 				}
@@ -276,20 +277,20 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 		case "manager_id":
 			p.ManagerID = v
 		case "languages":
-			p.Languages = SplitList(v)
+			p.Languages = person.SplitList(v)
 		case "skills_offered":
-			p.SkillsOffered = SplitList(v)
+			p.SkillsOffered = person.SplitList(v)
 		case "skills_wanted":
-			p.SkillsWanted = SplitList(v)
+			p.SkillsWanted = person.SplitList(v)
 		case "interests":
-			p.Interests = SplitList(v)
+			p.Interests = person.SplitList(v)
 		case "role":
 			p.MentoringRole = strings.ToLower(v)
 		case "capacity":
 			if v != "" {
 				n, err := strconv.Atoi(v)
-				if err != nil || n < 1 || n > maxCapacity {
-					bad(c, "capacity %q must be a whole number from 1 to %d", v, maxCapacity)
+				if err != nil || n < 1 || n > person.MaxCapacity {
+					bad(c, "capacity %q must be a whole number from 1 to %d", v, person.MaxCapacity)
 				}
 				p.Capacity = n
 			}
@@ -318,7 +319,7 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 	if len(probs) > 0 {
 		return probs
 	}
-	fields := Validate(p)
+	fields := person.Validate(p)
 	for _, field := range slices.Sorted(maps.Keys(fields)) {
 		col := field
 		if _, ok := index[col]; !ok {

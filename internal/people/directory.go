@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Filter selects people in the directory. Empty fields do not filter.
@@ -23,7 +24,7 @@ type Filter struct {
 
 // Page is one page of directory results.
 type Page struct {
-	People []Person
+	People []person.Person
 	Total  int
 }
 
@@ -59,11 +60,11 @@ func (s *Store) Search(ctx context.Context, f Filter) (Page, error) {
 	}
 	if f.Skill != "" {
 		where = append(where, "id IN (SELECT person_id FROM person_tags WHERE kind IN (?, ?) AND lower(value) = lower(?))")
-		args = append(args, TagSkillOffered, TagSkillWanted, f.Skill)
+		args = append(args, person.TagSkillOffered, person.TagSkillWanted, f.Skill)
 	}
 	if f.Mentors {
 		where = append(where, "mentoring_role IN (?, ?)")
-		args = append(args, MentoringMentor, MentoringBoth)
+		args = append(args, person.MentoringMentor, person.MentoringBoth)
 	}
 	cond := strings.Join(where, " AND ")
 	var page Page

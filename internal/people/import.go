@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // ImportResult counts what an import did.
@@ -68,7 +69,7 @@ func (s *Store) Import(ctx context.Context, f *File) (ImportResult, error) {
 
 // storedPerson is what an import compares a row with.
 type storedPerson struct {
-	Person
+	person.Person
 	demographics map[string]string
 }
 
@@ -107,7 +108,7 @@ func loadForImport(ctx context.Context, tx db.Querier) (*storedPeople, error) {
 			return nil, fmt.Errorf("load tags: %w", err)
 		}
 		if p := st.people[id]; p != nil {
-			if l := p.list(kind); l != nil {
+			if l := p.List(kind); l != nil {
 				*l = append(*l, v)
 			}
 		}

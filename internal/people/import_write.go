@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // insertBatch is how many rows one INSERT statement carries: large enough
@@ -21,7 +22,7 @@ var insertColumns = []string{"id", "name", "email", "level", "function", "depart
 	"learning_style", "communication_style", "accessibility_needs", "bio", "access_role", "active",
 	"created_at", "updated_at"}
 
-func personValues(p *Person, now time.Time) []any {
+func personValues(p *person.Person, now time.Time) []any {
 	var manager any
 	if p.ManagerID != "" {
 		manager = p.ManagerID
@@ -43,11 +44,11 @@ func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time
 		batch := rows[start:min(start+insertBatch, len(rows))]
 		args, parts, tags, demos = args[:0], parts[:0], tags[:0], demos[:0]
 		for _, r := range batch {
-			r.Person.AccessRole = RoleMember
+			r.Person.AccessRole = person.RoleMember
 			args = append(args, personValues(&r.Person, now)...)
 			parts = append(parts, rowSQL)
 			for _, tk := range tagKinds {
-				for i, v := range *r.Person.list(tk.kind) {
+				for i, v := range *r.Person.List(tk.kind) {
 					tags = append(tags, []any{r.Person.ID, tk.kind, v, i})
 				}
 			}
@@ -118,7 +119,7 @@ func updatePerson(ctx context.Context, tx db.Querier, f *File, r *Row, now time.
 	}
 	for _, tk := range tagKinds {
 		if f.Has(tk.column) {
-			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.list(tk.kind)); err != nil {
+			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.List(tk.kind)); err != nil {
 				return err
 			}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Profile is what a person edits about themselves. HR fields (name, email,
@@ -27,7 +28,7 @@ type Profile struct {
 }
 
 // ProfileOf returns the editable part of a person.
-func ProfileOf(p Person) Profile {
+func ProfileOf(p person.Person) Profile {
 	return Profile{Bio: p.Bio, SkillsOffered: p.SkillsOffered, SkillsWanted: p.SkillsWanted, Interests: p.Interests,
 		Languages: p.Languages, Timezone: p.Timezone, WorkStart: p.WorkStart, WorkEnd: p.WorkEnd, Capacity: p.Capacity,
 		MentoringRole: p.MentoringRole, LearningStyle: p.LearningStyle, CommunicationStyle: p.CommunicationStyle,
@@ -37,10 +38,10 @@ func ProfileOf(p Person) Profile {
 // UpdateProfile checks and stores a person's profile. On invalid input it
 // returns an *errs.FieldsError naming every field at fault and stores
 // nothing.
-func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (Person, error) {
+func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (person.Person, error) {
 	p, err := s.Get(ctx, id)
 	if err != nil {
-		return Person{}, err
+		return person.Person{}, err
 	}
 	p.Bio, p.SkillsOffered, p.SkillsWanted, p.Interests, p.Languages = pr.Bio, pr.SkillsOffered, pr.SkillsWanted, pr.Interests, pr.Languages
 	p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole = pr.Timezone, pr.WorkStart, pr.WorkEnd, pr.Capacity, pr.MentoringRole
@@ -48,12 +49,12 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (Perso
 	p.Bio = strings.TrimSpace(p.Bio)
 	p.AccessibilityNeeds = strings.TrimSpace(p.AccessibilityNeeds)
 	capacity := p.Capacity
-	f := Validate(&p)
+	f := person.Validate(&p)
 	if capacity < 1 {
-		f.Add("capacity", "must be a whole number from 1 to %d", maxCapacity)
+		f.Add("capacity", "must be a whole number from 1 to %d", person.MaxCapacity)
 	}
 	if len(f) > 0 {
-		return Person{}, f.Err()
+		return person.Person{}, f.Err()
 	}
 	err = s.db.Tx(ctx, func(tx db.Querier) error {
 		_, err := tx.ExecContext(ctx, `UPDATE people SET bio = ?, timezone = ?, work_start = ?, work_end = ?, capacity = ?,
@@ -64,27 +65,27 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (Perso
 			return fmt.Errorf("update profile of %s: %w", id, err)
 		}
 		for _, tk := range tagKinds {
-			if err := replaceTags(ctx, tx, id, tk.kind, *p.list(tk.kind)); err != nil {
+			if err := replaceTags(ctx, tx, id, tk.kind, *p.List(tk.kind)); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return Person{}, err
+		return person.Person{}, err
 	}
 	return s.Get(ctx, id)
 }
 
 // Create adds one person (an admin's form). The id must be new; the email
 // must not be taken.
-func (s *Store) Create(ctx context.Context, p Person) (Person, error) {
-	if f := Validate(&p); len(f) > 0 {
-		return Person{}, f.Err()
+func (s *Store) Create(ctx context.Context, p person.Person) (person.Person, error) {
+	if f := person.Validate(&p); len(f) > 0 {
+		return person.Person{}, f.Err()
 	}
 	if p.ManagerID != "" {
 		if _, err := s.Get(ctx, p.ManagerID); err != nil {
-			return Person{}, errs.Field("manager_id", "no person has id %q", p.ManagerID)
+			return person.Person{}, errs.Field("manager_id", "no person has id %q", p.ManagerID)
 		}
 	}
 	now := s.now()
@@ -95,7 +96,7 @@ func (s *Store) Create(ctx context.Context, p Person) (Person, error) {
 			return err
 		}
 		for _, tk := range tagKinds {
-			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.list(tk.kind)); err != nil {
+			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.List(tk.kind)); err != nil {
 				return err
 			}
 		}
@@ -103,12 +104,12 @@ func (s *Store) Create(ctx context.Context, p Person) (Person, error) {
 	})
 	if errs.Is(err, errs.Conflict) {
 		if _, gerr := s.Get(ctx, p.ID); gerr == nil {
-			return Person{}, &errs.Error{Kind: errs.Conflict, Field: "id", Message: fmt.Sprintf("id %q is taken", p.ID)}
+			return person.Person{}, &errs.Error{Kind: errs.Conflict, Field: "id", Message: fmt.Sprintf("id %q is taken", p.ID)}
 		}
-		return Person{}, &errs.Error{Kind: errs.Conflict, Field: "email", Message: fmt.Sprintf("email %q is taken", p.Email)}
+		return person.Person{}, &errs.Error{Kind: errs.Conflict, Field: "email", Message: fmt.Sprintf("email %q is taken", p.Email)}
 	}
 	if err != nil {
-		return Person{}, fmt.Errorf("create person: %w", err)
+		return person.Person{}, fmt.Errorf("create person: %w", err)
 	}
 	return s.Get(ctx, p.ID)
 }

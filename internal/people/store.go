@@ -10,6 +10,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Store keeps people in the database.
@@ -35,8 +36,8 @@ const personColumns = `id, name, email, level, function, department, location, t
 	work_start, work_end, hire_date, COALESCE(manager_id, ''), mentoring_role, capacity, facilitator,
 	learning_style, communication_style, accessibility_needs, bio, access_role, active, created_at, updated_at`
 
-func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
-	var p Person
+func scanPerson(sc interface{ Scan(...any) error }) (person.Person, error) {
+	var p person.Person
 	err := sc.Scan(&p.ID, &p.Name, &p.Email, &p.Level, &p.Function, &p.Department, &p.Location, &p.Timezone,
 		&p.WorkStart, &p.WorkEnd, &p.HireDate, &p.ManagerID, &p.MentoringRole, &p.Capacity, &p.Facilitator,
 		&p.LearningStyle, &p.CommunicationStyle, &p.AccessibilityNeeds, &p.Bio, &p.AccessRole, &p.Active,
@@ -45,34 +46,34 @@ func scanPerson(sc interface{ Scan(...any) error }) (Person, error) {
 }
 
 // Get returns the person with the id, with their list attributes.
-func (s *Store) Get(ctx context.Context, id string) (Person, error) {
+func (s *Store) Get(ctx context.Context, id string) (person.Person, error) {
 	return s.getBy(ctx, "id", id)
 }
 
 // GetByEmail returns the person with the email (case-insensitive).
-func (s *Store) GetByEmail(ctx context.Context, email string) (Person, error) {
+func (s *Store) GetByEmail(ctx context.Context, email string) (person.Person, error) {
 	return s.getBy(ctx, "email", strings.ToLower(strings.TrimSpace(email)))
 }
 
-func (s *Store) getBy(ctx context.Context, col, v string) (Person, error) {
+func (s *Store) getBy(ctx context.Context, col, v string) (person.Person, error) {
 	q := s.db.Read()
 	p, err := scanPerson(q.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people WHERE "+col+" = ?", v))
 	if err == sql.ErrNoRows {
-		return Person{}, errs.E(errs.NotFound, "no such person")
+		return person.Person{}, errs.E(errs.NotFound, "no such person")
 	}
 	if err != nil {
-		return Person{}, fmt.Errorf("get person by %s: %w", col, err)
+		return person.Person{}, fmt.Errorf("get person by %s: %w", col, err)
 	}
-	ps := []Person{p}
+	ps := []person.Person{p}
 	if err := loadTags(ctx, q, ps); err != nil {
-		return Person{}, err
+		return person.Person{}, err
 	}
 	return ps[0], nil
 }
 
 // GetMany returns the people with the ids that exist, in no set order.
-func (s *Store) GetMany(ctx context.Context, ids []string) ([]Person, error) {
-	var out []Person
+func (s *Store) GetMany(ctx context.Context, ids []string) ([]person.Person, error) {
+	var out []person.Person
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		args := make([]any, len(chunk))
@@ -89,18 +90,18 @@ func (s *Store) GetMany(ctx context.Context, ids []string) ([]Person, error) {
 }
 
 // All returns every active person ordered by id, with list attributes.
-func (s *Store) All(ctx context.Context) ([]Person, error) {
+func (s *Store) All(ctx context.Context) ([]person.Person, error) {
 	return s.query(ctx, "SELECT "+personColumns+" FROM people WHERE active = ? ORDER BY id", true)
 }
 
-func (s *Store) query(ctx context.Context, query string, args ...any) ([]Person, error) {
+func (s *Store) query(ctx context.Context, query string, args ...any) ([]person.Person, error) {
 	q := s.db.Read()
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("query people: %w", err)
 	}
 	defer rows.Close()
-	var out []Person
+	var out []person.Person
 	for rows.Next() {
 		p, err := scanPerson(rows)
 		if err != nil {
@@ -118,11 +119,11 @@ func (s *Store) query(ctx context.Context, query string, args ...any) ([]Person,
 }
 
 // loadTags fills the list attributes of ps.
-func loadTags(ctx context.Context, q db.Querier, ps []Person) error {
+func loadTags(ctx context.Context, q db.Querier, ps []person.Person) error {
 	if len(ps) == 0 {
 		return nil
 	}
-	byID := make(map[string]*Person, len(ps))
+	byID := make(map[string]*person.Person, len(ps))
 	for i := range ps {
 		byID[ps[i].ID] = &ps[i]
 	}
@@ -150,34 +151,19 @@ func loadTags(ctx context.Context, q db.Querier, ps []Person) error {
 		if p == nil {
 			continue
 		}
-		if l := p.list(kind); l != nil {
+		if l := p.List(kind); l != nil {
 			*l = append(*l, v)
 		}
 	}
 	return rows.Err()
 }
 
-// list returns the list attribute of a tag kind.
-func (p *Person) list(kind string) *[]string {
-	switch kind {
-	case TagLanguage:
-		return &p.Languages
-	case TagSkillOffered:
-		return &p.SkillsOffered
-	case TagSkillWanted:
-		return &p.SkillsWanted
-	case TagInterest:
-		return &p.Interests
-	}
-	return nil
-}
-
 // tagKinds lists the tag kinds with the import column of each.
 var tagKinds = []struct{ kind, column string }{
-	{TagLanguage, "languages"},
-	{TagSkillOffered, "skills_offered"},
-	{TagSkillWanted, "skills_wanted"},
-	{TagInterest, "interests"},
+	{person.TagLanguage, "languages"},
+	{person.TagSkillOffered, "skills_offered"},
+	{person.TagSkillWanted, "skills_wanted"},
+	{person.TagInterest, "interests"},
 }
 
 // replaceTags rewrites the tags of kind for a person.

@@ -2,15 +2,11 @@ package programs_test
 
 import (
 	"context"
-	"errors"
-	"maps"
-	"slices"
 	"testing"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
-	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -20,32 +16,6 @@ func TestMain(m *testing.M) { dbtest.Main(m) }
 var now = time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
 
 func fixedNow() time.Time { return now }
-
-// fieldsOf returns the form fields an error is about, sorted.
-func fieldsOf(err error) []string {
-	var fe *errs.FieldsError
-	if errors.As(err, &fe) {
-		return slices.Sorted(maps.Keys(fe.Fields))
-	}
-	if e := errs.As(err); e != nil && e.Field != "" {
-		return []string{e.Field}
-	}
-	return nil
-}
-
-// wantErr fails unless err has kind k and, if field is set, concerns it.
-func wantErr(t *testing.T, err error, k errs.Kind, field string) {
-	t.Helper()
-	if err == nil {
-		t.Fatalf("got no error, want %v on %q", k, field)
-	}
-	if got := errs.KindOf(err); got != k {
-		t.Fatalf("got %v (%v), want %v", got, err, k)
-	}
-	if field != "" && !slices.Contains(fieldsOf(err), field) {
-		t.Fatalf("error %q is about %v, want field %q", err, fieldsOf(err), field)
-	}
-}
 
 // addPerson stores a person directly; the people package is not under test.
 func addPerson(t *testing.T, d *db.DB, id, name string, active bool) {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -49,7 +50,7 @@ func TestValidateProgram(t *testing.T) {
 			p := validProgram()
 			tt.edit(&p)
 			f := programs.Validate(&p)
-			got := fieldsOf(f.Err())
+			got := errstest.FieldsOf(f.Err())
 			if !slices.Equal(got, tt.fields) {
 				t.Fatalf("fields %v (%v), want %v", got, f, tt.fields)
 			}
@@ -153,7 +154,7 @@ func TestValidateCycle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := programs.Cycle{Name: tt.cycle, StartsOn: tt.start, EndsOn: tt.end}
-			if got := fieldsOf(programs.ValidateCycle(&c).Err()); !slices.Equal(got, tt.fields) {
+			if got := errstest.FieldsOf(programs.ValidateCycle(&c).Err()); !slices.Equal(got, tt.fields) {
 				t.Fatalf("fields %v, want %v", got, tt.fields)
 			}
 		})

@@ -1,8 +1,6 @@
 package programs
 
 import (
-	"database/sql"
-	"errors"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -37,35 +35,6 @@ const (
 // conflict is a Conflict error about one form field, keeping the cause.
 func conflict(field, msg string, cause error) error {
 	return &errs.Error{Kind: errs.Conflict, Field: field, Message: msg, Err: cause}
-}
-
-// notFound turns sql.ErrNoRows into a NotFound error with msg, and leaves
-// other errors alone.
-func notFound(err error, msg string) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return errs.E(errs.NotFound, "%s", msg)
-	}
-	return err
-}
-
-// nullString stores an empty string as NULL (for optional references).
-func nullString(s string) sql.NullString { return sql.NullString{String: s, Valid: s != ""} }
-
-// nullTime stores a nil time as NULL.
-func nullTime(t *time.Time) sql.NullTime {
-	if t == nil {
-		return sql.NullTime{}
-	}
-	return sql.NullTime{Time: t.UTC(), Valid: true}
-}
-
-// timePtr returns the time of a nullable column, in UTC, or nil.
-func timePtr(t sql.NullTime) *time.Time {
-	if !t.Valid {
-		return nil
-	}
-	u := t.Time.UTC()
-	return &u
 }
 
 // scanner is a *sql.Row or *sql.Rows.

@@ -55,7 +55,7 @@ func (s *Store) GetCycle(ctx context.Context, programID, cycleID string) (Cycle,
 func getCycle(ctx context.Context, q db.Querier, programID, cycleID string) (Cycle, error) {
 	c, err := scanCycle(q.QueryRowContext(ctx, "SELECT "+cycleColumns+" FROM cycles c WHERE c.id = ? AND c.program_id = ?",
 		cycleID, programID))
-	return c, notFound(err, "no such cycle in this program")
+	return c, db.NotFound(err, "no such cycle in this program")
 }
 
 // ListCycles returns the cycles of a program, latest start first. A missing

@@ -8,6 +8,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -54,8 +55,8 @@ func TestCycleStore(t *testing.T) {
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				_, err := s.CreateCycle(ctx, tt.cycle)
-				wantErr(t, err, tt.kind, tt.field)
-				if got := fieldsOf(err); !slices.Equal(got, tt.wantFields) {
+				errstest.WantErr(t, err, tt.kind, tt.field)
+				if got := errstest.FieldsOf(err); !slices.Equal(got, tt.wantFields) {
 					t.Errorf("fields %v, want %v", got, tt.wantFields)
 				}
 			})
@@ -69,9 +70,9 @@ func TestCycleStore(t *testing.T) {
 
 		t.Run("a cycle of another program is NotFound", func(t *testing.T) {
 			_, err := s.GetCycle(ctx, w.both.ID, w.groupsOpen.ID)
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 			_, err = s.GetCycle(ctx, w.both.ID, "cyc_nothere000")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("list is latest first", func(t *testing.T) {

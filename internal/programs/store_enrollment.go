@@ -27,14 +27,14 @@ func scanEnrollment(sc scanner) (Enrollment, error) {
 	err := sc.Scan(&e.ID, &e.CycleID, &e.ProgramID, &e.PersonID, &e.Role, &e.Status, &e.Motivation, &e.Goals,
 		&accepted, &e.DecidedBy, &decided, &e.CreatedAt, &e.UpdatedAt,
 		&e.PersonName, &e.ProgramName, &e.CycleName, &e.CycleStartsOn, &e.CycleEndsOn)
-	e.ConductAcceptedAt, e.DecidedAt = timePtr(accepted), timePtr(decided)
+	e.ConductAcceptedAt, e.DecidedAt = db.TimePtr(accepted), db.TimePtr(decided)
 	e.CreatedAt, e.UpdatedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC()
 	return e, err
 }
 
 func getEnrollment(ctx context.Context, q db.Querier, id string) (Enrollment, error) {
 	e, err := scanEnrollment(q.QueryRowContext(ctx, enrollmentSelect+" WHERE e.id = ?", id))
-	return e, notFound(err, "no such enrollment")
+	return e, db.NotFound(err, "no such enrollment")
 }
 
 func queryEnrollments(ctx context.Context, q db.Querier, query string, args ...any) ([]Enrollment, error) {
@@ -77,7 +77,7 @@ func insertEnrollment(ctx context.Context, tx db.Querier, e Enrollment) error {
 		motivation, goals, conduct_accepted_at, decided_by, decided_at, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, e.CycleID, e.ProgramID, e.PersonID, e.Role, e.Status, e.Motivation, e.Goals,
-		nullTime(e.ConductAcceptedAt), nullString(e.DecidedBy), nullTime(e.DecidedAt), e.CreatedAt, e.UpdatedAt)
+		db.NullTime(e.ConductAcceptedAt), db.NullString(e.DecidedBy), db.NullTime(e.DecidedAt), e.CreatedAt, e.UpdatedAt)
 	if errs.Is(err, errs.Conflict) {
 		return conflict("role", "already applied or enrolled in this cycle as "+RoleLabel(e.Role), err)
 	}
@@ -204,7 +204,7 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 		}
 		now := s.now()
 		return setStatus(ctx, tx, &out, e.ID, StatusApplied, `status = ?, decided_by = ?, decided_at = ?, updated_at = ?`,
-			status, nullString(adminID), now, now)
+			status, db.NullString(adminID), now, now)
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("decide enrollment %s: %w", enrollmentID, err)
@@ -311,7 +311,7 @@ func (s *Store) PersonEnrollments(ctx context.Context, personID string) ([]Enrol
 	var one int
 	err := q.QueryRowContext(ctx, "SELECT 1 FROM people WHERE id = ?", personID).Scan(&one)
 	if err != nil {
-		return nil, fmt.Errorf("enrollments of %s: %w", personID, notFound(err, "no such person"))
+		return nil, fmt.Errorf("enrollments of %s: %w", personID, db.NotFound(err, "no such person"))
 	}
 	out, err := queryEnrollments(ctx, q, enrollmentSelect+` WHERE e.person_id = ?
 		ORDER BY c.starts_on DESC, lower(g.name), g.id, `+roleOrder+`, e.created_at, e.id`, personID)

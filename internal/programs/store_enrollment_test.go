@@ -11,6 +11,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -67,7 +68,7 @@ func TestApply(t *testing.T) {
 				}
 				e, err := w.s.Apply(w.ctx, a)
 				if tt.kind != errs.Internal {
-					wantErr(t, err, tt.kind, tt.field)
+					errstest.WantErr(t, err, tt.kind, tt.field)
 					return
 				}
 				if err != nil {
@@ -94,7 +95,7 @@ func TestApply(t *testing.T) {
 			a := apply(w.both, w.ended, "many", "coach")
 			a.Motivation, a.AcceptConduct = "", false
 			_, err := w.s.Apply(w.ctx, a)
-			if got, want := fieldsOf(err), []string{"accept_conduct", "cycle_id", "motivation", "role"}; !slices.Equal(got, want) {
+			if got, want := errstest.FieldsOf(err), []string{"accept_conduct", "cycle_id", "motivation", "role"}; !slices.Equal(got, want) {
 				t.Fatalf("fields %v, want %v", got, want)
 			}
 		})
@@ -153,7 +154,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 				t.Fatalf("enrolled: %+v", e)
 			}
 			_, err = s.AcceptConduct(ctx, e.ID, "bob")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 			later := now.Add(24 * time.Hour)
 			s2 := programs.NewStore(d, func() time.Time { return later })
 			got, err := s2.AcceptConduct(ctx, e.ID, "ann")
@@ -185,7 +186,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			t.Run("enroll: "+tt.name, func(t *testing.T) {
 				tt.req.AdminID = "adm"
 				_, err := s.Enroll(ctx, tt.req)
-				wantErr(t, err, tt.kind, tt.field)
+				errstest.WantErr(t, err, tt.kind, tt.field)
 			})
 		}
 
@@ -195,7 +196,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = s.Withdraw(ctx, e.ID, "dan")
-			wantErr(t, err, errs.Invalid, "")
+			errstest.WantErr(t, err, errs.Invalid, "")
 		})
 
 		var mentor programs.Enrollment
@@ -209,7 +210,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 				t.Fatalf("decided: %+v", got)
 			}
 			_, err = s.Decide(ctx, mentor.ID, false, "adm")
-			wantErr(t, err, errs.Conflict, "")
+			errstest.WantErr(t, err, errs.Conflict, "")
 		})
 
 		t.Run("decide declines, and the person may apply again", func(t *testing.T) {
@@ -224,9 +225,9 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 		t.Run("decide errors", func(t *testing.T) {
 			mentee := mustApply(t, s, apply(w.both, w.open, "cat", programs.RoleMentee))
 			_, err := s.Decide(ctx, mentee.ID, true, "adm")
-			wantErr(t, err, errs.Conflict, "") // approved at once: nothing to decide
+			errstest.WantErr(t, err, errs.Conflict, "") // approved at once: nothing to decide
 			_, err = s.Decide(ctx, "enr_nothere000", true, "adm")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 
 			addPerson(t, d, "leaver", "Leaver", true)
 			e := mustApply(t, s, apply(w.both, w.open, "leaver", programs.RoleMentor))
@@ -234,7 +235,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = s.Decide(ctx, e.ID, true, "adm")
-			wantErr(t, err, errs.Invalid, "")
+			errstest.WantErr(t, err, errs.Invalid, "")
 			if got, err := s.Decide(ctx, e.ID, false, "adm"); err != nil || got.Status != programs.StatusDeclined {
 				t.Fatalf("declining an inactive person: %+v %v", got, err)
 			}
@@ -242,19 +243,19 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 
 		t.Run("withdraw only by the person, only once", func(t *testing.T) {
 			_, err := s.Withdraw(ctx, mentor.ID, "ann")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 			_, err = s.Withdraw(ctx, "enr_nothere000", "bob")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 			got, err := s.Withdraw(ctx, mentor.ID, "bob")
 			if err != nil || got.Status != programs.StatusWithdrawn {
 				t.Fatalf("withdrawn: %+v %v", got, err)
 			}
 			_, err = s.Withdraw(ctx, mentor.ID, "bob")
-			wantErr(t, err, errs.Conflict, "")
+			errstest.WantErr(t, err, errs.Conflict, "")
 			_, err = s.AcceptConduct(ctx, mentor.ID, "bob")
-			wantErr(t, err, errs.Conflict, "")
+			errstest.WantErr(t, err, errs.Conflict, "")
 			_, err = s.Decide(ctx, mentor.ID, true, "adm")
-			wantErr(t, err, errs.Conflict, "")
+			errstest.WantErr(t, err, errs.Conflict, "")
 		})
 	})
 }
@@ -319,11 +320,11 @@ func TestEnrollmentLists(t *testing.T) {
 
 		t.Run("cycle: bad filter and other program's cycle", func(t *testing.T) {
 			_, err := s.CycleEnrollments(ctx, w.both.ID, w.open.ID, programs.EnrollmentFilter{Status: "pending"})
-			wantErr(t, err, errs.Invalid, "status")
+			errstest.WantErr(t, err, errs.Invalid, "status")
 			_, err = s.CycleEnrollments(ctx, w.both.ID, w.open.ID, programs.EnrollmentFilter{Role: "boss"})
-			wantErr(t, err, errs.Invalid, "role")
+			errstest.WantErr(t, err, errs.Invalid, "role")
 			_, err = s.CycleEnrollments(ctx, w.both.ID, w.groupsOpen.ID, programs.EnrollmentFilter{})
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("person: every enrollment with program and cycle names", func(t *testing.T) {
@@ -346,7 +347,7 @@ func TestEnrollmentLists(t *testing.T) {
 				t.Fatalf("nobody's enrollments: %v %v", got, err)
 			}
 			_, err = s.PersonEnrollments(ctx, "nobody")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("get", func(t *testing.T) {
@@ -355,7 +356,7 @@ func TestEnrollmentLists(t *testing.T) {
 				t.Fatalf("get: %+v %v", e, err)
 			}
 			_, err = s.GetEnrollment(ctx, "enr_nothere000")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("pending approvals across programs, oldest first", func(t *testing.T) {
@@ -406,7 +407,7 @@ func TestEnrollmentLists(t *testing.T) {
 				t.Fatalf("programs %v, want %v", programsSeen, want)
 			}
 			_, err = s.Counts(ctx, "prg_nothere000")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 	})
 }

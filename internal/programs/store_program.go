@@ -48,7 +48,7 @@ func (s *Store) CreateProgram(ctx context.Context, p Program) (Program, error) {
 		decision_rights, code_of_conduct, facilitation_method, engagements, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		p.ID, p.Name, p.Purpose, p.Outcomes, p.Cadence, p.SessionMinutes, p.DecisionRights, p.CodeOfConduct,
-		p.FacilitationMethod, strings.Join(p.Engagements, ","), nullString(p.CreatedBy), p.CreatedAt, p.UpdatedAt)
+		p.FacilitationMethod, strings.Join(p.Engagements, ","), db.NullString(p.CreatedBy), p.CreatedAt, p.UpdatedAt)
 	if errs.Is(err, errs.Conflict) {
 		return Program{}, conflict("name", "a program named "+p.Name+" already exists", err)
 	}
@@ -134,7 +134,7 @@ func (s *Store) GetProgram(ctx context.Context, id string) (Program, error) {
 
 func getProgram(ctx context.Context, q db.Querier, id string) (Program, error) {
 	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM programs g WHERE g.id = ?", id))
-	return p, notFound(err, "no such program")
+	return p, db.NotFound(err, "no such program")
 }
 
 // ListPrograms returns every program ordered by name, with its number of

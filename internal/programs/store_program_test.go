@@ -9,6 +9,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -50,8 +51,8 @@ func TestProgramStore(t *testing.T) {
 
 		t.Run("invalid program is rejected by field", func(t *testing.T) {
 			_, err := s.CreateProgram(ctx, programs.Program{Name: "", SessionMinutes: 5})
-			wantErr(t, err, errs.Invalid, "name")
-			if got := fieldsOf(err); !slices.Equal(got, []string{"engagements", "name", "session_minutes"}) {
+			errstest.WantErr(t, err, errs.Invalid, "name")
+			if got := errstest.FieldsOf(err); !slices.Equal(got, []string{"engagements", "name", "session_minutes"}) {
 				t.Errorf("fields %v", got)
 			}
 		})
@@ -60,11 +61,11 @@ func TestProgramStore(t *testing.T) {
 			p := validProgram()
 			p.Name = "GROW"
 			_, err := s.CreateProgram(ctx, p)
-			wantErr(t, err, errs.Conflict, "name")
+			errstest.WantErr(t, err, errs.Conflict, "name")
 			upd := w.pairs
 			upd.Name = "grow"
 			_, err = s.UpdateProgram(ctx, upd)
-			wantErr(t, err, errs.Conflict, "name")
+			errstest.WantErr(t, err, errs.Conflict, "name")
 		})
 
 		t.Run("update replaces the charter", func(t *testing.T) {
@@ -86,7 +87,7 @@ func TestProgramStore(t *testing.T) {
 			p := validProgram()
 			p.ID = "prg_missing000"
 			_, err := s.UpdateProgram(ctx, p)
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("update cannot drop a role people hold in a current cycle", func(t *testing.T) {
@@ -97,12 +98,12 @@ func TestProgramStore(t *testing.T) {
 			upd := w.both
 			upd.Engagements = []string{"one_on_one"}
 			_, err := s.UpdateProgram(ctx, upd)
-			wantErr(t, err, errs.Invalid, "engagements")
+			errstest.WantErr(t, err, errs.Invalid, "engagements")
 		})
 
 		t.Run("get of a missing program is NotFound", func(t *testing.T) {
 			_, err := s.GetProgram(ctx, "prg_nothere000")
-			wantErr(t, err, errs.NotFound, "")
+			errstest.WantErr(t, err, errs.NotFound, "")
 		})
 
 		t.Run("list orders by name with counts", func(t *testing.T) {

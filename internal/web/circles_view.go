@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/formations"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -189,13 +189,13 @@ func utcOffset(min int) string {
 
 // localSlot writes the weekly slot as the person sees it at the first
 // meeting at or after ref: "Tue 19:30 IST".
-func localSlot(slot schedule.Slot, p people.Person, ref time.Time) string {
+func localSlot(slot schedule.Slot, p person.Person, ref time.Time) string {
 	return schedule.Local(slot, p.Zone(), ref).Format("Mon 15:04 MST")
 }
 
 // meetingTime writes a meeting in the person's zone: "Tuesday 3 Nov,
 // 19:30 IST".
-func meetingTime(t time.Time, p people.Person) string {
+func meetingTime(t time.Time, p person.Person) string {
 	return t.In(p.Zone()).Format("Monday 2 Jan, 15:04 MST")
 }
 

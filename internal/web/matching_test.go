@@ -12,6 +12,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -31,15 +32,15 @@ func newMatchWorld(t *testing.T, o *org) *matchWorld {
 	ctx := context.Background()
 	now := func() time.Time { return testNow }
 	pe := people.NewStore(o.d, now)
-	for _, p := range []people.Person{
+	for _, p := range []person.Person{
 		{ID: "m3", Name: "Noor Mentor", Email: "noor@example.com", Level: 6, Function: "Sales", Location: "Paris", Timezone: "Europe/Paris",
-			SkillsOffered: []string{"Go"}, MentoringRole: people.MentoringMentor, Capacity: 1},
+			SkillsOffered: []string{"Go"}, MentoringRole: person.MentoringMentor, Capacity: 1},
 		{ID: "m6", Name: "Sol Mentor", Email: "sol@example.com", Level: 7, Function: "Design", Location: "Pune", Timezone: "Asia/Kolkata",
-			SkillsOffered: []string{"Design"}, MentoringRole: people.MentoringMentor, Capacity: 1},
+			SkillsOffered: []string{"Design"}, MentoringRole: person.MentoringMentor, Capacity: 1},
 		{ID: "m4", Name: "Lee Mentee", Email: "lee@example.com", Level: 2, Function: "Sales", Location: "Paris", Timezone: "Europe/Paris",
-			SkillsWanted: []string{"Go"}, MentoringRole: people.MentoringMentee},
+			SkillsWanted: []string{"Go"}, MentoringRole: person.MentoringMentee},
 		{ID: "m5", Name: "Kai Mentee", Email: "kai@example.com", Level: 3, Function: "Support", Location: "Pune", Timezone: "Asia/Kolkata",
-			SkillsWanted: []string{"Design"}, MentoringRole: people.MentoringMentee},
+			SkillsWanted: []string{"Design"}, MentoringRole: person.MentoringMentee},
 	} {
 		if _, err := pe.Create(ctx, p); err != nil {
 			t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // personJSON is a person as the API shows them. Private fields are empty
@@ -46,7 +47,7 @@ func orEmpty(l []string) []string {
 	return l
 }
 
-func toPersonJSON(v access.Viewer, p people.Person) personJSON {
+func toPersonJSON(v access.Viewer, p person.Person) personJSON {
 	j := personJSON{ID: p.ID, Name: p.Name, Level: p.Level, Function: p.Function, Department: p.Department,
 		Location: p.Location, Timezone: p.Timezone, Languages: orEmpty(p.Languages), SkillsOffered: orEmpty(p.SkillsOffered),
 		SkillsWanted: orEmpty(p.SkillsWanted), Interests: orEmpty(p.Interests), MentoringRole: p.MentoringRole,
@@ -163,7 +164,7 @@ func (s *Server) apiUpdateProfile(w http.ResponseWriter, r *http.Request) {
 		pr.Capacity = *patch.Capacity
 	}
 	if patch.WorkHours != nil {
-		if pr.WorkStart, pr.WorkEnd, err = people.ParseHours(*patch.WorkHours); err != nil {
+		if pr.WorkStart, pr.WorkEnd, err = person.ParseHours(*patch.WorkHours); err != nil {
 			s.fail(w, r, errs.Field("work_hours", "%s", errs.As(err).Message))
 			return
 		}
@@ -208,12 +209,12 @@ func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	p := people.Person{ID: in.ID, Name: in.Name, Email: in.Email, Level: in.Level, Function: in.Function, Department: in.Department,
+	p := person.Person{ID: in.ID, Name: in.Name, Email: in.Email, Level: in.Level, Function: in.Function, Department: in.Department,
 		Location: in.Location, Timezone: in.Timezone, HireDate: in.HireDate, ManagerID: in.ManagerID, MentoringRole: in.MentoringRole,
 		Capacity: in.Capacity, Languages: in.Languages, SkillsOffered: in.SkillsOffered, SkillsWanted: in.SkillsWanted, Interests: in.Interests}
 	if in.WorkHours != "" {
 		var err error
-		if p.WorkStart, p.WorkEnd, err = people.ParseHours(in.WorkHours); err != nil {
+		if p.WorkStart, p.WorkEnd, err = person.ParseHours(in.WorkHours); err != nil {
 			s.fail(w, r, errs.Field("work_hours", "%s", errs.As(err).Message))
 			return
 		}
@@ -240,7 +241,7 @@ func (s *Server) apiSetRole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if id == v.PersonID && in.Role != people.RoleAdmin {
+	if id == v.PersonID && in.Role != person.RoleAdmin {
 		s.fail(w, r, errs.Field("role", "you cannot take away your own admin role; ask another admin"))
 		return
 	}

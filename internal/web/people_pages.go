@@ -10,6 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // directoryFilter reads the directory's query string, with a clear error
@@ -81,11 +82,11 @@ func (s *Server) showPerson(w http.ResponseWriter, r *http.Request) {
 
 // personPage is the data of a profile page: the private part only for the
 // person and admins.
-func (s *Server) personPage(r *http.Request, p people.Person) map[string]any {
+func (s *Server) personPage(r *http.Request, p person.Person) map[string]any {
 	v := viewer(r)
 	data := map[string]any{"Title": p.Name, "Section": "people", "Person": p,
 		"Private": access.CanSeePrivate(v, p.ID), "CanEdit": access.CanEditProfile(v, p.ID),
-		"CanManage": access.CanManagePeople(v), "Roles": people.AccessRoles, "Self": v.PersonID == p.ID}
+		"CanManage": access.CanManagePeople(v), "Roles": person.AccessRoles, "Self": v.PersonID == p.ID}
 	if access.CanSeePrivate(v, p.ID) && p.ManagerID != "" {
 		if m, err := s.people.Get(r.Context(), p.ManagerID); err == nil {
 			data["Manager"] = m
@@ -100,13 +101,13 @@ func profileFromForm(r *http.Request) (people.Profile, errs.Fields) {
 	bad := errs.Fields{}
 	list := func(name string) []string {
 		v := strings.NewReplacer(",", ";", "\n", ";", "\r", "").Replace(r.PostFormValue(name))
-		return people.SplitList(v)
+		return person.SplitList(v)
 	}
 	pr := people.Profile{Bio: r.PostFormValue("bio"), SkillsOffered: list("skills_offered"), SkillsWanted: list("skills_wanted"),
 		Interests: list("interests"), Languages: list("languages"), Timezone: strings.TrimSpace(r.PostFormValue("timezone")),
 		MentoringRole: r.PostFormValue("role"), LearningStyle: strings.TrimSpace(r.PostFormValue("learning_style")),
 		CommunicationStyle: strings.TrimSpace(r.PostFormValue("communication_style")), AccessibilityNeeds: r.PostFormValue("accessibility_needs")}
-	start, end, err := people.ParseHours(r.PostFormValue("work_hours"))
+	start, end, err := person.ParseHours(r.PostFormValue("work_hours"))
 	if err != nil {
 		bad.Add("work_hours", "%s", errs.As(err).Message)
 	}
@@ -125,10 +126,10 @@ func profileFromForm(r *http.Request) (people.Profile, errs.Fields) {
 
 // editablePerson returns the person of the path if the viewer may edit
 // their profile; others get NotFound, so profiles do not leak.
-func (s *Server) editablePerson(r *http.Request) (people.Person, error) {
+func (s *Server) editablePerson(r *http.Request) (person.Person, error) {
 	id := r.PathValue("id")
 	if !access.CanEditProfile(viewer(r), id) {
-		return people.Person{}, errs.E(errs.NotFound, "no such person")
+		return person.Person{}, errs.E(errs.NotFound, "no such person")
 	}
 	return s.people.Get(r.Context(), id)
 }
@@ -142,10 +143,10 @@ func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "profile_edit", s.profileFormData(p, people.ProfileOf(p), nil))
 }
 
-func (s *Server) profileFormData(p people.Person, pr people.Profile, errors map[string]string) map[string]any {
+func (s *Server) profileFormData(p person.Person, pr people.Profile, errors map[string]string) map[string]any {
 	return map[string]any{"Title": "Edit profile", "Section": "people", "Person": p, "Profile": pr,
-		"WorkHours": people.FormatHours(pr.WorkStart, pr.WorkEnd), "Errors": errors,
-		"MentoringRoles": people.MentoringRoles, "Zones": commonZones,
+		"WorkHours": person.FormatHours(pr.WorkStart, pr.WorkEnd), "Errors": errors,
+		"MentoringRoles": person.MentoringRoles, "Zones": commonZones,
 		"LearningStyles":      []string{"visual", "reading", "hands-on", "discussion"},
 		"CommunicationStyles": []string{"direct", "reflective", "structured", "casual"}}
 }
@@ -181,7 +182,7 @@ func (s *Server) newPersonForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
-		"Form": map[string]string{"work_hours": "09:00-17:00", "level": "3"}, "Zones": commonZones, "MentoringRoles": people.MentoringRoles})
+		"Form": map[string]string{"work_hours": "09:00-17:00", "level": "3"}, "Zones": commonZones, "MentoringRoles": person.MentoringRoles})
 }
 
 func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
@@ -194,13 +195,13 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
 		form[k] = strings.TrimSpace(r.PostFormValue(k))
 	}
 	bad := errs.Fields{}
-	p := people.Person{ID: form["id"], Name: form["name"], Email: form["email"], Function: form["function"], Department: form["department"],
+	p := person.Person{ID: form["id"], Name: form["name"], Email: form["email"], Function: form["function"], Department: form["department"],
 		Location: form["location"], Timezone: form["timezone"], HireDate: form["hire_date"], ManagerID: form["manager_id"], MentoringRole: form["role"]}
 	if n, err := strconv.Atoi(form["level"]); err == nil {
 		p.Level = n
 	}
 	var err error
-	if p.WorkStart, p.WorkEnd, err = people.ParseHours(form["work_hours"]); err != nil {
+	if p.WorkStart, p.WorkEnd, err = person.ParseHours(form["work_hours"]); err != nil {
 		bad.Add("work_hours", "%s", errs.As(err).Message)
 	}
 	if len(bad) == 0 {
@@ -219,7 +220,7 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bad) > 0 {
 		s.render(w, r, http.StatusUnprocessableEntity, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
-			"Form": form, "Errors": map[string]string(bad), "Zones": commonZones, "MentoringRoles": people.MentoringRoles})
+			"Form": form, "Errors": map[string]string(bad), "Zones": commonZones, "MentoringRoles": person.MentoringRoles})
 		return
 	}
 	s.redirect(w, r, "/people/"+p.ID, p.Name+" was added. Send them an invitation so they can sign in.")
@@ -232,7 +233,7 @@ func (s *Server) setRole(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if id == v.PersonID && r.PostFormValue("role") != people.RoleAdmin {
+	if id == v.PersonID && r.PostFormValue("role") != person.RoleAdmin {
 		s.fail(w, r, errs.Field("role", "you cannot take away your own admin role; ask another admin"))
 		return
 	}

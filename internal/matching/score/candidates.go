@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/kindredhq/kindred/internal/matching"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // CandidateSet is the allowed pairs of a cohort with their scores: the
@@ -32,7 +32,7 @@ type CandidateSet struct {
 }
 
 // Candidates is NewScorer followed by Scorer.Candidates.
-func Candidates(mentors, mentees []people.Person, org *Org, history *History, w Weights, opts Options) (CandidateSet, error) {
+func Candidates(mentors, mentees []person.Person, org *Org, history *History, w Weights, opts Options) (CandidateSet, error) {
 	s, err := NewScorer(mentors, mentees, org, history, w, opts)
 	if err != nil {
 		return CandidateSet{}, err

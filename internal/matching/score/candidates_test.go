@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/kindredhq/kindred/internal/matching"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // checkSet verifies that every arc of set is allowed, scored right, at or
@@ -172,7 +172,7 @@ func TestCandidatesProgressAndErrors(t *testing.T) {
 	if _, err := NewScorer(ms, es, org, nil, bad, Options{From: jan5, To: jan30}); err == nil {
 		t.Error("bad weights accepted")
 	}
-	mars := []people.Person{person("M", zone("Mars/Olympus", "09:00", "17:00"))}
+	mars := []person.Person{newPerson("M", zone("Mars/Olympus", "09:00", "17:00"))}
 	if _, err := NewScorer(mars, es, org, nil, DefaultWeights(), Options{From: jan5, To: jan30}); err == nil {
 		t.Error("unknown zone accepted")
 	}
@@ -213,7 +213,7 @@ func TestPruningLoss(t *testing.T) {
 	}
 }
 
-func capacities(ms []people.Person) []int32 {
+func capacities(ms []person.Person) []int32 {
 	out := make([]int32, len(ms))
 	for j, p := range ms {
 		out[j] = int32(p.Capacity)

@@ -7,20 +7,20 @@ import (
 
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // A mentor in London and a mentee in Bangalore: every factor of their
 // score, in words for the mentee, and the matching problem of the cohort.
 func Example() {
-	mentor := people.Person{ID: "M1", Level: 7, Function: "Design", Timezone: "Europe/London",
+	mentor := person.Person{ID: "M1", Level: 7, Function: "Design", Timezone: "Europe/London",
 		WorkStart: 9 * 60, WorkEnd: 17 * 60, Languages: []string{"English"}, Capacity: 2,
 		SkillsOffered: []string{"Go", "Public speaking"}, Interests: []string{"Chess"}}
-	mentee := people.Person{ID: "E1", Level: 4, Function: "Engineering", Timezone: "Asia/Kolkata",
+	mentee := person.Person{ID: "E1", Level: 4, Function: "Engineering", Timezone: "Asia/Kolkata",
 		WorkStart: 10 * 60, WorkEnd: 18*60 + 30, Languages: []string{"English", "Hindi"},
 		SkillsWanted: []string{"Go", "Public speaking"}, Interests: []string{"chess", "cricket"}}
 	from := time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)
-	s, err := score.NewScorer([]people.Person{mentor}, []people.Person{mentee}, nil, nil,
+	s, err := score.NewScorer([]person.Person{mentor}, []person.Person{mentee}, nil, nil,
 		score.DefaultWeights(), score.Options{From: from, To: from.AddDate(0, 3, 0)})
 	if err != nil {
 		panic(err)

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 func TestFactors(t *testing.T) {
@@ -17,7 +17,7 @@ func TestFactors(t *testing.T) {
 	wide.FullOverlapHours = 20
 	tests := []struct {
 		name           string
-		mentor, mentee people.Person
+		mentor, mentee person.Person
 		w              Weights
 		from, to       time.Time
 		factor         string
@@ -26,84 +26,84 @@ func TestFactors(t *testing.T) {
 		reason         string
 	}{
 		// skills
-		{"skills all wanted", person("M", offers("Go", "Public speaking", "Kubernetes")), person("E", wants("go", "public speaking")),
+		{"skills all wanted", newPerson("M", offers("Go", "Public speaking", "Kubernetes")), newPerson("E", wants("go", "public speaking")),
 			w, jan5, jan30, FactorSkills, 1000, true, "offers Go and Public speaking, which you want"},
-		{"skills one of three", person("M", offers("Go")), person("E", wants("Go", "Rust", "Python")),
+		{"skills one of three", newPerson("M", offers("Go")), newPerson("E", wants("Go", "Rust", "Python")),
 			w, jan5, jan30, FactorSkills, 500, true, "offers Go, which you want"},
-		{"skills none", person("M", offers("Java")), person("E", wants("Go", "Rust")),
+		{"skills none", newPerson("M", offers("Java")), newPerson("E", wants("Go", "Rust")),
 			w, jan5, jan30, FactorSkills, 0, true, "offers none of the skills you want (Go, Rust)"},
-		{"skills not wanted", person("M", offers("Go")), person("E"),
+		{"skills not wanted", newPerson("M", offers("Go")), newPerson("E"),
 			w, jan5, jan30, FactorSkills, 0, false, "you listed no skills you want to learn, so skills do not count"},
 		// interests
-		{"interests two", person("M", likes("Chess", "Hiking", "Jazz")), person("E", likes("hiking", "chess")),
+		{"interests two", newPerson("M", likes("Chess", "Hiking", "Jazz")), newPerson("E", likes("hiking", "chess")),
 			w, jan5, jan30, FactorInterests, 1000, true, "you share an interest in Chess and Hiking"},
-		{"interests one of two", person("M", likes("Chess", "Jazz")), person("E", likes("chess", "Running", "Poetry")),
+		{"interests one of two", newPerson("M", likes("Chess", "Jazz")), newPerson("E", likes("chess", "Running", "Poetry")),
 			w, jan5, jan30, FactorInterests, 500, true, "you share an interest in Chess"},
-		{"interests none shared", person("M", likes("Chess")), person("E", likes("Running")),
+		{"interests none shared", newPerson("M", likes("Chess")), newPerson("E", likes("Running")),
 			w, jan5, jan30, FactorInterests, 0, true, "no interests in common"},
-		{"interests not listed", person("M", likes("Chess")), person("E"),
+		{"interests not listed", newPerson("M", likes("Chess")), newPerson("E"),
 			w, jan5, jan30, FactorInterests, 0, false, "interests not compared: one of you listed none"},
 		// cross_function
-		{"function different", person("M", function("Design")), person("E"),
+		{"function different", newPerson("M", function("Design")), newPerson("E"),
 			w, jan5, jan30, FactorCrossFunction, 1000, true, "different function: Design, a new perspective"},
-		{"function same", person("M"), person("E"),
+		{"function same", newPerson("M"), newPerson("E"),
 			w, jan5, jan30, FactorCrossFunction, 0, true, "same function as you: Engineering"},
-		{"function same preferred", person("M"), person("E"),
+		{"function same preferred", newPerson("M"), newPerson("E"),
 			same, jan5, jan30, FactorCrossFunction, 1000, true, "same function as you: Engineering, close to your own work"},
-		{"function different, same preferred", person("M", function("Sales")), person("E"),
+		{"function different, same preferred", newPerson("M", function("Sales")), newPerson("E"),
 			same, jan5, jan30, FactorCrossFunction, 0, true, "different function: Sales"},
 		// level_gap
-		{"level 3 above", person("M", level(8)), person("E", level(5)), w, jan5, jan30, FactorLevelGap, 1000, true, "3 levels above you"},
-		{"level 2 above", person("M", level(7)), person("E", level(5)), w, jan5, jan30, FactorLevelGap, 1000, true, "2 levels above you"},
-		{"level 1 above", person("M", level(6)), person("E", level(5)), w, jan5, jan30, FactorLevelGap, 600, true, "1 level above you"},
-		{"level 4 above", person("M", level(9)), person("E", level(5)), w, jan5, jan30, FactorLevelGap, 750, true, "4 levels above you"},
-		{"level 7 above", person("M", level(9)), person("E", level(2)), w, jan5, jan30, FactorLevelGap, 300, true, "7 levels above you"},
-		{"level same", person("M"), person("E"), w, jan5, jan30, FactorLevelGap, 0, true, "same level as you"},
-		{"level below", person("M", level(3)), person("E", level(5)), w, jan5, jan30, FactorLevelGap, 0, true, "2 levels below you"},
+		{"level 3 above", newPerson("M", level(8)), newPerson("E", level(5)), w, jan5, jan30, FactorLevelGap, 1000, true, "3 levels above you"},
+		{"level 2 above", newPerson("M", level(7)), newPerson("E", level(5)), w, jan5, jan30, FactorLevelGap, 1000, true, "2 levels above you"},
+		{"level 1 above", newPerson("M", level(6)), newPerson("E", level(5)), w, jan5, jan30, FactorLevelGap, 600, true, "1 level above you"},
+		{"level 4 above", newPerson("M", level(9)), newPerson("E", level(5)), w, jan5, jan30, FactorLevelGap, 750, true, "4 levels above you"},
+		{"level 7 above", newPerson("M", level(9)), newPerson("E", level(2)), w, jan5, jan30, FactorLevelGap, 300, true, "7 levels above you"},
+		{"level same", newPerson("M"), newPerson("E"), w, jan5, jan30, FactorLevelGap, 0, true, "same level as you"},
+		{"level below", newPerson("M", level(3)), newPerson("E", level(5)), w, jan5, jan30, FactorLevelGap, 0, true, "2 levels below you"},
 		// time_overlap: 4 hours a week earn full points by default.
-		{"same zone", person("M"), person("E"), w, jan5, jan30, FactorTimeOverlap, 1000, true, "40 hours of shared working time each week"},
-		{"India and US in winter", person("M", zone("America/New_York", "07:00", "15:00")), person("E", zone("Asia/Kolkata", "10:00", "18:00")),
+		{"same zone", newPerson("M"), newPerson("E"), w, jan5, jan30, FactorTimeOverlap, 1000, true, "40 hours of shared working time each week"},
+		{"India and US in winter", newPerson("M", zone("America/New_York", "07:00", "15:00")), newPerson("E", zone("Asia/Kolkata", "10:00", "18:00")),
 			// 12:00-20:00 UTC and 04:30-12:30 UTC: 30 minutes a day.
 			w, jan5, jan30, FactorTimeOverlap, 625, true, "2 hours 30 minutes of shared working time each week"},
-		{"India and US in summer", person("M", zone("America/New_York", "07:00", "15:00")), person("E", zone("Asia/Kolkata", "10:00", "18:00")),
+		{"India and US in summer", newPerson("M", zone("America/New_York", "07:00", "15:00")), newPerson("E", zone("Asia/Kolkata", "10:00", "18:00")),
 			// New York on EDT starts at 11:00 UTC: 90 minutes a day.
 			w, apr6, apr24, FactorTimeOverlap, 1000, true, "7 hours 30 minutes of shared working time each week"},
-		{"Nepal and Germany", person("M", zone("Europe/Berlin", "12:00", "20:00")), person("E", zone("Asia/Kathmandu", "09:00", "17:00")),
+		{"Nepal and Germany", newPerson("M", zone("Europe/Berlin", "12:00", "20:00")), newPerson("E", zone("Asia/Kathmandu", "09:00", "17:00")),
 			// 11:00-19:00 UTC and 03:15-11:15 UTC: 15 minutes a day.
 			w, jan5, jan30, FactorTimeOverlap, 312, true, "1 hour 15 minutes of shared working time each week"},
-		{"Tokyo and Los Angeles across the date line", person("M", zone("America/Los_Angeles", "09:00", "17:00")), person("E", zone("Asia/Tokyo", "09:00", "17:00")),
+		{"Tokyo and Los Angeles across the date line", newPerson("M", zone("America/Los_Angeles", "09:00", "17:00")), newPerson("E", zone("Asia/Tokyo", "09:00", "17:00")),
 			// Monday to Thursday 16:00-17:00 in Los Angeles is Tuesday to Friday 09:00-10:00 in Tokyo.
 			w, jan5, jan30, FactorTimeOverlap, 1000, true, "4 hours of shared working time each week"},
-		{"London and Auckland", person("M", zone("Pacific/Auckland", "09:00", "17:00")), person("E"),
+		{"London and Auckland", newPerson("M", zone("Pacific/Auckland", "09:00", "17:00")), newPerson("E"),
 			w, jan5, jan30, FactorTimeOverlap, 0, true, "no shared working time in a normal week"},
-		{"London and New York between the two DST changes", person("M", zone("America/New_York", "09:00", "17:00")), person("E"),
+		{"London and New York between the two DST changes", newPerson("M", zone("America/New_York", "09:00", "17:00")), newPerson("E"),
 			// New York is on EDT (13:00-21:00 UTC), London still on GMT: 4 hours a day.
 			wide, mar9, mar20, FactorTimeOverlap, 1000, true, "20 hours of shared working time each week"},
-		{"London and New York across the US DST change", person("M", zone("America/New_York", "09:00", "17:00")), person("E"),
+		{"London and New York across the US DST change", newPerson("M", zone("America/New_York", "09:00", "17:00")), newPerson("E"),
 			// Only what holds in every week counts: 14:00-17:00 UTC.
 			wide, feb23, mar20, FactorTimeOverlap, 750, true, "15 hours of shared working time each week"},
 		// language
-		{"language shared", person("M", speaks("English", "Spanish")), person("E", speaks("spanish")),
+		{"language shared", newPerson("M", speaks("English", "Spanish")), newPerson("E", speaks("spanish")),
 			w, jan5, jan30, FactorLanguage, 1000, true, "you both speak Spanish"},
-		{"language none shared", person("M", speaks("English")), person("E", speaks("Hindi")),
+		{"language none shared", newPerson("M", speaks("English")), newPerson("E", speaks("Hindi")),
 			w, jan5, jan30, FactorLanguage, 0, true, "no language in common"},
-		{"language not listed", person("M", speaks("English")), person("E"),
+		{"language not listed", newPerson("M", speaks("English")), newPerson("E"),
 			w, jan5, jan30, FactorLanguage, 0, false, "languages not compared: one of you listed none"},
 		// style
-		{"style both", person("M", styles("Hands-on", "direct")), person("E", styles("hands-on", "Direct")),
+		{"style both", newPerson("M", styles("Hands-on", "direct")), newPerson("E", styles("hands-on", "Direct")),
 			w, jan5, jan30, FactorStyle, 1000, true, "you share a learning style (hands-on) and a communication style (direct)"},
-		{"style half", person("M", styles("hands-on", "direct")), person("E", styles("hands-on", "casual")),
+		{"style half", newPerson("M", styles("hands-on", "direct")), newPerson("E", styles("hands-on", "casual")),
 			w, jan5, jan30, FactorStyle, 500, true, "you share a learning style (hands-on), but communicate differently (you: casual, mentor: direct)"},
-		{"style none", person("M", styles("reading", "direct")), person("E", styles("visual", "casual")),
+		{"style none", newPerson("M", styles("reading", "direct")), newPerson("E", styles("visual", "casual")),
 			w, jan5, jan30, FactorStyle, 0, true, "you learn differently (you: visual, mentor: reading) and communicate differently (you: casual, mentor: direct)"},
-		{"style one side", person("M", styles("reading", "")), person("E", styles("visual", "casual")),
+		{"style one side", newPerson("M", styles("reading", "")), newPerson("E", styles("visual", "casual")),
 			w, jan5, jan30, FactorStyle, 0, true, "you learn differently (you: visual, mentor: reading)"},
-		{"style not listed", person("M", styles("reading", "direct")), person("E"),
+		{"style not listed", newPerson("M", styles("reading", "direct")), newPerson("E"),
 			w, jan5, jan30, FactorStyle, 0, false, "styles not compared: one of you listed none"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			s := mustScorer(t, []people.Person{tc.mentor}, []people.Person{tc.mentee}, nil, nil, tc.w, Options{From: tc.from, To: tc.to})
+			s := mustScorer(t, []person.Person{tc.mentor}, []person.Person{tc.mentee}, nil, nil, tc.w, Options{From: tc.from, To: tc.to})
 			x := s.Explain(0, 0)
 			var f Factor
 			for _, g := range x.Factors {
@@ -135,11 +135,11 @@ func TestFactors(t *testing.T) {
 }
 
 func TestExplanationOfAGoodPair(t *testing.T) {
-	mentor := person("M", level(8), function("Design"), offers("Go", "Public speaking"), likes("Chess"),
+	mentor := newPerson("M", level(8), function("Design"), offers("Go", "Public speaking"), likes("Chess"),
 		speaks("English", "Spanish"), styles("hands-on", "direct"), zone("America/New_York", "09:00", "17:00"))
-	mentee := person("E", level(5), wants("Go", "Public speaking"), likes("Chess", "Running"),
+	mentee := newPerson("E", level(5), wants("Go", "Public speaking"), likes("Chess", "Running"),
 		speaks("Spanish"), styles("hands-on", "direct"), zone("America/Chicago", "09:00", "17:00"))
-	s := mustScorer(t, []people.Person{mentor}, []people.Person{mentee}, nil, nil, DefaultWeights(), Options{})
+	s := mustScorer(t, []person.Person{mentor}, []person.Person{mentee}, nil, nil, DefaultWeights(), Options{})
 	x := s.Explain(0, 0)
 	if x.Score != 1000 {
 		t.Errorf("score %d, want 1000: %+v", x.Score, x)
@@ -158,7 +158,7 @@ func TestExplanationOfAGoodPair(t *testing.T) {
 	w := DefaultWeights()
 	w.FunctionPreference = Indifferent
 	w.Style = 0
-	s = mustScorer(t, []people.Person{mentor}, []people.Person{mentee}, nil, nil, w, Options{})
+	s = mustScorer(t, []person.Person{mentor}, []person.Person{mentee}, nil, nil, w, Options{})
 	var names []string
 	for _, f := range s.Explain(0, 0).Factors {
 		names = append(names, f.Name)

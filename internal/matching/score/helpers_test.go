@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Dates of test cycles in 2026: US daylight saving starts on 8 March,
@@ -29,45 +29,45 @@ func day(s string) time.Time {
 	return t
 }
 
-// person returns a valid person with the defaults of an import (09:00-17:00
+// newPerson returns a valid person with the defaults of an import (09:00-17:00
 // in London, level 5, Engineering), changed by the options.
-func person(id string, opts ...func(*people.Person)) people.Person {
-	p := people.Person{ID: id, Name: id, Email: id + "@example.com", Level: 5, Function: "Engineering",
+func newPerson(id string, opts ...func(*person.Person)) person.Person {
+	p := person.Person{ID: id, Name: id, Email: id + "@example.com", Level: 5, Function: "Engineering",
 		Location: "London", Timezone: "Europe/London", WorkStart: 9 * 60, WorkEnd: 17 * 60,
-		MentoringRole: people.MentoringBoth, Capacity: 2}
+		MentoringRole: person.MentoringBoth, Capacity: 2}
 	for _, o := range opts {
 		o(&p)
 	}
 	return p
 }
 
-func level(n int) func(*people.Person)       { return func(p *people.Person) { p.Level = n } }
-func function(f string) func(*people.Person) { return func(p *people.Person) { p.Function = f } }
-func manager(id string) func(*people.Person) { return func(p *people.Person) { p.ManagerID = id } }
-func capacity(n int) func(*people.Person)    { return func(p *people.Person) { p.Capacity = n } }
-func offers(s ...string) func(*people.Person) {
-	return func(p *people.Person) { p.SkillsOffered = s }
+func level(n int) func(*person.Person)       { return func(p *person.Person) { p.Level = n } }
+func function(f string) func(*person.Person) { return func(p *person.Person) { p.Function = f } }
+func manager(id string) func(*person.Person) { return func(p *person.Person) { p.ManagerID = id } }
+func capacity(n int) func(*person.Person)    { return func(p *person.Person) { p.Capacity = n } }
+func offers(s ...string) func(*person.Person) {
+	return func(p *person.Person) { p.SkillsOffered = s }
 }
-func wants(s ...string) func(*people.Person) { return func(p *people.Person) { p.SkillsWanted = s } }
-func likes(s ...string) func(*people.Person) { return func(p *people.Person) { p.Interests = s } }
-func speaks(s ...string) func(*people.Person) {
-	return func(p *people.Person) { p.Languages = s }
+func wants(s ...string) func(*person.Person) { return func(p *person.Person) { p.SkillsWanted = s } }
+func likes(s ...string) func(*person.Person) { return func(p *person.Person) { p.Interests = s } }
+func speaks(s ...string) func(*person.Person) {
+	return func(p *person.Person) { p.Languages = s }
 }
-func styles(learn, comm string) func(*people.Person) {
-	return func(p *people.Person) { p.LearningStyle, p.CommunicationStyle = learn, comm }
+func styles(learn, comm string) func(*person.Person) {
+	return func(p *person.Person) { p.LearningStyle, p.CommunicationStyle = learn, comm }
 }
-func zone(tz string, start, end string) func(*people.Person) {
-	return func(p *people.Person) {
+func zone(tz string, start, end string) func(*person.Person) {
+	return func(p *person.Person) {
 		var err error
 		p.Timezone = tz
-		if p.WorkStart, p.WorkEnd, err = people.ParseHours(start + "-" + end); err != nil {
+		if p.WorkStart, p.WorkEnd, err = person.ParseHours(start + "-" + end); err != nil {
 			panic(err)
 		}
 	}
 }
 
 // mustScorer builds a scorer for a January cycle unless opts say otherwise.
-func mustScorer(t testing.TB, mentors, mentees []people.Person, org *Org, h *History, w Weights, opts Options) *Scorer {
+func mustScorer(t testing.TB, mentors, mentees []person.Person, org *Org, h *History, w Weights, opts Options) *Scorer {
 	t.Helper()
 	if opts.From.IsZero() {
 		opts.From, opts.To = jan5, jan30
@@ -95,7 +95,7 @@ var (
 	genComm      = []string{"direct", "reflective", "structured", "casual"}
 )
 
-func genCohort(mentees, mentors int, seed uint64) (ms, es []people.Person, org *Org) {
+func genCohort(mentees, mentors int, seed uint64) (ms, es []person.Person, org *Org) {
 	r := rand.New(rand.NewPCG(seed, 7))
 	pick := func(list []string, n int) []string {
 		out := make([]string, 0, n)
@@ -113,10 +113,10 @@ func genCohort(mentees, mentors int, seed uint64) (ms, es []people.Person, org *
 		interests[k] = fmt.Sprintf("interest-%02d", k)
 	}
 	total := mentees + mentors
-	everyone := make([]people.Person, total)
+	everyone := make([]person.Person, total)
 	for k := range total {
 		h := genHours[r.IntN(len(genHours))]
-		p := people.Person{ID: fmt.Sprintf("P%06d", k), Function: genFunctions[r.IntN(len(genFunctions))],
+		p := person.Person{ID: fmt.Sprintf("P%06d", k), Function: genFunctions[r.IntN(len(genFunctions))],
 			Timezone: genZones[r.IntN(len(genZones))], WorkStart: h[0], WorkEnd: h[1],
 			Languages: []string{"English"}, Interests: pick(interests, r.IntN(5)), Capacity: 1 + r.IntN(4)}
 		if r.IntN(10) == 0 {
@@ -141,10 +141,10 @@ func genCohort(mentees, mentors int, seed uint64) (ms, es []people.Person, org *
 			return out
 		}
 		if k < mentors {
-			p.MentoringRole, p.Level = people.MentoringMentor, 4+r.IntN(7)
+			p.MentoringRole, p.Level = person.MentoringMentor, 4+r.IntN(7)
 			p.SkillsOffered = near(2 + r.IntN(5))
 		} else {
-			p.MentoringRole, p.Level = people.MentoringMentee, 1+r.IntN(6)
+			p.MentoringRole, p.Level = person.MentoringMentee, 1+r.IntN(6)
 			p.SkillsWanted = near(r.IntN(5))
 		}
 		everyone[k] = p

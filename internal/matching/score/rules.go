@@ -3,7 +3,7 @@ package score
 import (
 	"slices"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Rule is a hard rule a pair can break; Allowed (the zero value) means the
@@ -67,7 +67,7 @@ type Org struct {
 
 // NewOrg builds the management forest of everyone; a person listed twice
 // counts once (the first time). It costs O(n).
-func NewOrg(everyone []people.Person) *Org {
+func NewOrg(everyone []person.Person) *Org {
 	o := &Org{index: make(map[string]int32, len(everyone))}
 	var ids, mgrs []string
 	for _, p := range everyone {

@@ -6,17 +6,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 func TestOrgChains(t *testing.T) {
-	org := NewOrg([]people.Person{
-		person("ceo"), person("vp", manager("ceo")), person("dir", manager("vp")), person("mgr", manager("dir")),
-		person("ic", manager("mgr")), person("vp2", manager("ceo")), person("ic2", manager("vp2")),
-		person("lost", manager("gone")), // a manager outside the organization ends the chain
+	org := NewOrg([]person.Person{
+		newPerson("ceo"), newPerson("vp", manager("ceo")), newPerson("dir", manager("vp")), newPerson("mgr", manager("dir")),
+		newPerson("ic", manager("mgr")), newPerson("vp2", manager("ceo")), newPerson("ic2", manager("vp2")),
+		newPerson("lost", manager("gone")), // a manager outside the organization ends the chain
 		// hangs off a cycle, and comes before it in the list
-		person("d", manager("a")), person("e", manager("d")),
-		person("a", manager("b")), person("b", manager("c")), person("c", manager("a")),
+		newPerson("d", manager("a")), newPerson("e", manager("d")),
+		newPerson("a", manager("b")), newPerson("b", manager("c")), newPerson("c", manager("a")),
 	})
 	for _, tc := range []struct {
 		a, b string
@@ -39,10 +39,10 @@ func TestOrgChains(t *testing.T) {
 }
 
 func TestHardRules(t *testing.T) {
-	everyone := []people.Person{
-		person("boss"), person("M-up", manager("boss")), person("mid", manager("M-up")), person("E-down", manager("mid")),
-		person("E-top", manager("boss")), person("M-low", manager("E-top")),
-		person("M"), person("E"), person("X"),
+	everyone := []person.Person{
+		newPerson("boss"), newPerson("M-up", manager("boss")), newPerson("mid", manager("M-up")), newPerson("E-down", manager("mid")),
+		newPerson("E-top", manager("boss")), newPerson("M-low", manager("E-top")),
+		newPerson("M"), newPerson("E"), newPerson("X"),
 	}
 	org := NewOrg(everyone)
 	english := DefaultWeights()
@@ -55,25 +55,25 @@ func TestHardRules(t *testing.T) {
 	h.Add("E", "M") // M mentored by E once: the pair counts either way
 	tests := []struct {
 		name           string
-		mentor, mentee people.Person
+		mentor, mentee person.Person
 		w              Weights
 		opts           Options
 		want           Rule
 	}{
-		{"allowed", person("M"), person("E"), DefaultWeights(), Options{}, Allowed},
-		{"self", person("X"), person("X"), DefaultWeights(), Options{}, RuleSelf},
-		{"mentor above mentee", person("M-up"), person("E-down"), DefaultWeights(), Options{}, RuleChain},
-		{"mentee above mentor", person("M-low"), person("E-top"), DefaultWeights(), Options{}, RuleChain},
-		{"history either way", person("M"), person("E"), DefaultWeights(), Options{}, RuleHistory},
-		{"history allowed", person("M"), person("E"), repeats, Options{}, Allowed},
-		{"excluded", person("M"), person("E"), repeats, Options{Exclusions: []IDPair{{"M", "E"}}}, RuleExcluded},
-		{"excluded the other way only", person("M"), person("E"), repeats, Options{Exclusions: []IDPair{{"E", "M"}}}, Allowed},
-		{"no capacity", person("M", capacity(0)), person("E"), repeats, Options{}, RuleNoCapacity},
-		{"mentor lacks the language", person("M", speaks("Spanish")), person("E", speaks("English")), english, Options{}, RuleLanguage},
-		{"mentee lacks the language", person("M", speaks("english")), person("E", speaks("Hindi")), english, Options{}, RuleLanguage},
-		{"both speak it", person("M", speaks("english")), person("E", speaks("Hindi", "ENGLISH")), english, Options{}, Allowed},
-		{"no shared language", person("M", speaks("Spanish")), person("E", speaks("Hindi")), shared, Options{}, RuleNoSharedLanguage},
-		{"a shared language", person("M", speaks("Spanish", "Hindi")), person("E", speaks("Hindi")), shared, Options{}, Allowed},
+		{"allowed", newPerson("M"), newPerson("E"), DefaultWeights(), Options{}, Allowed},
+		{"self", newPerson("X"), newPerson("X"), DefaultWeights(), Options{}, RuleSelf},
+		{"mentor above mentee", newPerson("M-up"), newPerson("E-down"), DefaultWeights(), Options{}, RuleChain},
+		{"mentee above mentor", newPerson("M-low"), newPerson("E-top"), DefaultWeights(), Options{}, RuleChain},
+		{"history either way", newPerson("M"), newPerson("E"), DefaultWeights(), Options{}, RuleHistory},
+		{"history allowed", newPerson("M"), newPerson("E"), repeats, Options{}, Allowed},
+		{"excluded", newPerson("M"), newPerson("E"), repeats, Options{Exclusions: []IDPair{{"M", "E"}}}, RuleExcluded},
+		{"excluded the other way only", newPerson("M"), newPerson("E"), repeats, Options{Exclusions: []IDPair{{"E", "M"}}}, Allowed},
+		{"no capacity", newPerson("M", capacity(0)), newPerson("E"), repeats, Options{}, RuleNoCapacity},
+		{"mentor lacks the language", newPerson("M", speaks("Spanish")), newPerson("E", speaks("English")), english, Options{}, RuleLanguage},
+		{"mentee lacks the language", newPerson("M", speaks("english")), newPerson("E", speaks("Hindi")), english, Options{}, RuleLanguage},
+		{"both speak it", newPerson("M", speaks("english")), newPerson("E", speaks("Hindi", "ENGLISH")), english, Options{}, Allowed},
+		{"no shared language", newPerson("M", speaks("Spanish")), newPerson("E", speaks("Hindi")), shared, Options{}, RuleNoSharedLanguage},
+		{"a shared language", newPerson("M", speaks("Spanish", "Hindi")), newPerson("E", speaks("Hindi")), shared, Options{}, Allowed},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,7 +81,7 @@ func TestHardRules(t *testing.T) {
 			if strings.HasPrefix(tc.name, "history") {
 				hist = &h
 			}
-			s := mustScorer(t, []people.Person{tc.mentor}, []people.Person{tc.mentee}, org, hist, tc.w, tc.opts)
+			s := mustScorer(t, []person.Person{tc.mentor}, []person.Person{tc.mentee}, org, hist, tc.w, tc.opts)
 			if got := s.Check(0, 0); got != tc.want {
 				t.Fatalf("Check = %v, want %v", got, tc.want)
 			}
@@ -97,11 +97,11 @@ func TestHardRules(t *testing.T) {
 }
 
 func TestWhy(t *testing.T) {
-	mentors := []people.Person{
-		person("boss", capacity(3)), person("M1", capacity(0)), person("M2", speaks("Spanish")),
-		person("M3"), person("M4", level(1), speaks("English")), person("X", speaks("English")),
+	mentors := []person.Person{
+		newPerson("boss", capacity(3)), newPerson("M1", capacity(0)), newPerson("M2", speaks("Spanish")),
+		newPerson("M3"), newPerson("M4", level(1), speaks("English")), newPerson("X", speaks("English")),
 	}
-	mentees := []people.Person{person("E", manager("boss"), speaks("English")), person("X", speaks("English")), person("H", speaks("Hindi"))}
+	mentees := []person.Person{newPerson("E", manager("boss"), speaks("English")), newPerson("X", speaks("English")), newPerson("H", speaks("Hindi"))}
 	var h History
 	h.Add("M3", "E")
 	w := DefaultWeights()
@@ -124,7 +124,7 @@ func TestWhy(t *testing.T) {
 	if got, want := s.Why(2).String(), "no mentor with capacity who passes the rules: you do not speak English, which the program requires"; got != want {
 		t.Errorf("Why = %q, want %q", got, want)
 	}
-	s = mustScorer(t, []people.Person{person("X")}, mentees[1:2], nil, nil, DefaultWeights(), Options{})
+	s = mustScorer(t, []person.Person{newPerson("X")}, mentees[1:2], nil, nil, DefaultWeights(), Options{})
 	if got, want := s.Why(0).String(), "no mentor with capacity who passes the rules: there are no mentors in the cohort"; got != want {
 		t.Errorf("Why = %q, want %q", got, want)
 	}
@@ -141,7 +141,7 @@ func TestOrgAgainstClimbing(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200 {
 		n := 1 + r.IntN(12)
-		everyone := make([]people.Person, n)
+		everyone := make([]person.Person, n)
 		mgr := map[string]string{}
 		for k := range everyone {
 			id := fmt.Sprint("p", k)
@@ -152,7 +152,7 @@ func TestOrgAgainstClimbing(t *testing.T) {
 			case x == n:
 				m = "outsider"
 			}
-			everyone[k] = person(id, manager(m))
+			everyone[k] = newPerson(id, manager(m))
 			mgr[id] = m
 		}
 		above := func(a, b string) bool { // a is reached climbing from b

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/errs"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -68,8 +68,8 @@ type Scorer struct {
 	w       Weights
 	fw      [numFactors]int64
 	opts    Options
-	mentors []people.Person
-	mentees []people.Person
+	mentors []person.Person
+	mentees []person.Person
 	ms, es  []member
 
 	// Interned tags: lower-case key -> id (from 1), id -> first spelling.
@@ -185,7 +185,7 @@ func (d *dict) list(items []string, buf *[]int32) []int32 {
 // alone), the program's history (nil for none), its weights and the run's
 // options. It fails with an errs.Invalid error on bad weights, a missing
 // date range or a person with an unknown time zone.
-func NewScorer(mentors, mentees []people.Person, org *Org, history *History, w Weights, opts Options) (*Scorer, error) {
+func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w Weights, opts Options) (*Scorer, error) {
 	if err := w.Validate(); err != nil {
 		return nil, fmt.Errorf("score: %w", err)
 	}
@@ -206,7 +206,7 @@ func NewScorer(mentors, mentees []people.Person, org *Org, history *History, w W
 	zones := map[string]*time.Location{}
 	classOf := map[classKey]int32{}
 	var scratch []int32
-	build := func(p people.Person, mentor bool) (member, error) {
+	build := func(p person.Person, mentor bool) (member, error) {
 		loc, ok := zones[p.Timezone]
 		if !ok {
 			var err error

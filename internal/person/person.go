@@ -6,7 +6,7 @@
 // private fields (email, manager, working hours, accessibility needs) seen
 // only by the person and admins; and self-reported demographic attributes,
 // stored in a table of their own and only ever read in aggregate.
-package people
+package person
 
 import (
 	"fmt"
@@ -183,4 +183,19 @@ func SplitList(s string) []string {
 		out = append(out, item)
 	}
 	return out
+}
+
+// List returns the list attribute of a tag kind.
+func (p *Person) List(kind string) *[]string {
+	switch kind {
+	case TagLanguage:
+		return &p.Languages
+	case TagSkillOffered:
+		return &p.SkillsOffered
+	case TagSkillWanted:
+		return &p.SkillsWanted
+	case TagInterest:
+		return &p.Interests
+	}
+	return nil
 }

@@ -1,4 +1,4 @@
-package people
+package person
 
 import (
 	"net/mail"
@@ -16,7 +16,8 @@ const (
 	maxText     = 2000
 	maxListItem = 80
 	maxList     = 40
-	maxCapacity = 50
+	// MaxCapacity is the most mentees a mentor may take.
+	MaxCapacity = 50
 )
 
 // Validate normalizes p (trims text, lower-cases the email, fills defaults)
@@ -72,8 +73,8 @@ func Validate(p *Person) errs.Fields {
 	if !slices.Contains(MentoringRoles, p.MentoringRole) {
 		f.Add("role", "%q must be one of mentor, mentee, both, member", p.MentoringRole)
 	}
-	if p.Capacity < 1 || p.Capacity > maxCapacity {
-		f.Add("capacity", "must be a whole number from 1 to %d", maxCapacity)
+	if p.Capacity < 1 || p.Capacity > MaxCapacity {
+		f.Add("capacity", "must be a whole number from 1 to %d", MaxCapacity)
 	}
 	if !slices.Contains(AccessRoles, p.AccessRole) {
 		f.Add("access_role", "%q must be one of admin, sponsor, member", p.AccessRole)
