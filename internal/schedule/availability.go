@@ -171,7 +171,7 @@ func stepInside(h Hours, start int64, segs []segment, s int) bool {
 		// Seconds since local Monday 00:00 on the wall clock: start is a
 		// Monday 00:00 UTC, so shifting by the offset and taking the
 		// remainder by a week gives the local position.
-		pos := mod64(a-start+sg.offset, weekSeconds)
+		pos := mod(a-start+sg.offset, weekSeconds)
 		day := pos / daySeconds
 		tod := pos - day*daySeconds
 		if day >= 5 || tod < lo || tod+(e-a) > hi {
@@ -259,12 +259,4 @@ func floorDiv(a, b int64) int64 {
 		q--
 	}
 	return q
-}
-
-func mod64(a, m int64) int64 {
-	a %= m
-	if a < 0 {
-		a += m
-	}
-	return a
 }

@@ -265,7 +265,7 @@ func TestWeekAvailabilitySeconds(t *testing.T) {
 				for segs[si].end <= u {
 					si++
 				}
-				pos := mod64(u-start+segs[si].offset, weekSeconds)
+				pos := mod(u-start+segs[si].offset, weekSeconds)
 				tod := pos % daySeconds
 				in = pos/daySeconds < 5 && tod >= int64(h.Start)*60 && tod < int64(h.End)*60
 			}

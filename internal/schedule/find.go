@@ -152,7 +152,7 @@ func (sc *scorer) score(s int, onlyAvailable bool) int64 {
 			continue
 		}
 		_, off := t.In(g.zone).Zone()
-		d := mod64(t.Unix()+int64(off), daySeconds) - g.midday
+		d := mod(t.Unix()+int64(off), daySeconds) - g.midday
 		// Around the clock, for slots that span midnight.
 		d = max(d, -d)
 		sum += g.n * min(d, daySeconds-d)

@@ -60,7 +60,8 @@ func (w Week) IsEmpty() bool {
 	return true
 }
 
-func mod(a, m int) int {
+// mod is a modulo m that is never negative.
+func mod[T int | int64](a, m T) T {
 	a %= m
 	if a < 0 {
 		a += m
