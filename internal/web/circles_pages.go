@@ -43,18 +43,16 @@ func (s *Server) circlesProgramAndCycle(r *http.Request) (programs.Program, prog
 	return p, c, nil
 }
 
-func (s *Server) showCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) showCircles(w http.ResponseWriter, r *http.Request) error {
 	p, c, err := s.circlesProgramAndCycle(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := s.circlesPage(r, p, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "circles", data)
+	return s.render(w, r, http.StatusOK, "circles", data)
 }
 
 // circlesPage is the data of a cycle's circles page for the viewer: the
@@ -170,14 +168,13 @@ func (s *Server) myCircleView(m formations.MyCircle, personID string) myCircleVi
 // rerenderCircles shows the admin's page again with a form's problems,
 // with status code.
 func (s *Server) rerenderCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle,
-	code int, set func(data map[string]any)) {
+	code int, set func(data map[string]any)) error {
 	data, err := s.circlesPage(r, p, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	set(data)
-	s.render(w, r, code, "circles", data)
+	return s.render(w, r, code, "circles", data)
 }
 
 // formNumber reads an optional whole number of a form.
@@ -193,16 +190,11 @@ func formNumber(bad errs.Fields, field, v string) int {
 	return n
 }
 
-func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers form circles"))
-		return
-	}
 	p, c, err := s.circlesProgramAndCycle(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	sf := sizeForm{Size: r.PostFormValue("size"), MinSize: r.PostFormValue("min_size"), MaxSize: r.PostFormValue("max_size"),
 		Seed: r.PostFormValue("seed")}
@@ -213,33 +205,26 @@ func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) {
 	if len(bad) == 0 {
 		f, err := s.circles.Form(r.Context(), req)
 		if err == nil {
-			s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %d circles for %d people: diversity %d of at most %d (gap %s). "+
+			return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %d circles for %d people: diversity %d of at most %d (gap %s). "+
 				"Members see them once you publish.", f.Circles, f.People, f.Diversity, f.UpperBound, pctOf(f.Gap())))
-			return
 		}
 		if bad = fieldErrors(err); bad == nil {
 			if !errs.Is(err, errs.Invalid) {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			bad = errs.Fields{"form": errs.As(err).Message}
 		}
 	}
-	s.rerenderCircles(w, r, p, c, http.StatusUnprocessableEntity, func(data map[string]any) {
+	return s.rerenderCircles(w, r, p, c, http.StatusUnprocessableEntity, func(data map[string]any) {
 		data["SizeForm"], data["FormErrors"] = sf, map[string]string(bad)
 	})
 }
 
-func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers move people between circles"))
-		return
-	}
 	p, c, err := s.circlesProgramAndCycle(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	mf := moveForm{PersonID: strings.TrimSpace(r.PostFormValue("person_id")), ToCircle: r.PostFormValue("to_circle"),
 		FormationID: r.PostFormValue("formation_id")}
@@ -251,10 +236,9 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
 		if r.PostFormValue("action") == "confirm" {
 			e, f, err := s.circles.Move(r.Context(), req)
 			if err == nil {
-				s.redirect(w, r, circlesPath(p.ID, c.ID)+"?move="+url.QueryEscape(e.PersonID), fmt.Sprintf(
+				return s.redirect(w, r, circlesPath(p.ID, c.ID)+"?move="+url.QueryEscape(e.PersonID), fmt.Sprintf(
 					"Moved %s from circle %d to circle %d: diversity %d (gap %s). Members see the change once you publish.",
 					e.PersonName, e.From, e.To, f.Diversity, pctOf(f.Gap())))
-				return
 			}
 			bad = fieldErrors(err)
 		} else {
@@ -265,15 +249,14 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
 			bad = fieldErrors(err)
 		}
 		if err != nil && bad == nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	code := http.StatusUnprocessableEntity
 	if preview != nil {
 		code = http.StatusOK
 	}
-	s.rerenderCircles(w, r, p, c, code, func(data map[string]any) {
+	return s.rerenderCircles(w, r, p, c, code, func(data map[string]any) {
 		if preview == nil {
 			data["MoveErrors"] = map[string]string(bad)
 		}
@@ -282,23 +265,17 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers publish circles"))
-		return
-	}
 	p, c, err := s.circlesProgramAndCycle(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f, err := s.circles.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("formation_id"), v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %d circles: their %d members now see their circle, roster and meeting times.",
+	return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %d circles: their %d members now see their circle, roster and meeting times.",
 		f.Circles, f.People))
 }
 

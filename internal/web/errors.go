@@ -3,6 +3,7 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -69,7 +70,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	code := status(kind)
 	if isAPI(r) {
-		writeJSON(w, code, apiError{Error: body})
+		if err := writeJSON(w, code, apiError{Error: body}); err != nil {
+			s.log.Error("write error", "path", r.URL.Path, "err", err)
+			http.Error(w, `{"error":{"code":"internal","message":"encoding failed"}}`, http.StatusInternalServerError)
+		}
 		return
 	}
 	if kind == errs.Unauthorized && r.Method == http.MethodGet {
@@ -80,18 +84,23 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if body.Field != "" && body.Fields == nil {
 		msg = body.Field + ": " + msg
 	}
-	s.render(w, r, code, "error", map[string]any{"Title": http.StatusText(code), "Status": code, "Message": msg})
+	if err := s.render(w, r, code, "error", map[string]any{"Title": http.StatusText(code), "Status": code, "Message": msg}); err != nil {
+		s.log.Error("render error page", "path", r.URL.Path, "err", err)
+		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
+	}
 }
 
-func writeJSON(w http.ResponseWriter, code int, v any) {
+// writeJSON encodes v and only then writes it with the status, so an
+// encoding error is returned before anything is written.
+func writeJSON(w http.ResponseWriter, code int, v any) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		http.Error(w, `{"error":{"code":"internal","message":"encoding failed"}}`, http.StatusInternalServerError)
-		return
+		return fmt.Errorf("encode JSON answer: %w", err)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(code)
 	_, _ = w.Write(append(b, '\n'))
+	return nil
 }
 
 // maxJSONBody bounds API request bodies.

@@ -1,0 +1,57 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// handler is the shape of every route's handler: it writes the answer, or
+// returns an error, written by the adapter through s.fail, the one error
+// function. A handler that has written nothing must not return nil.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// public adapts a handler that anybody may call, signed in or not.
+func (s *Server) public(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}
+}
+
+// page adapts an HTML handler that needs a signed-in viewer: anonymous
+// visitors are sent to the sign-in page and brought back afterwards.
+func (s *Server) page(h handler) http.HandlerFunc {
+	return s.public(func(w http.ResponseWriter, r *http.Request) error {
+		if !viewer(r).SignedIn() {
+			http.Redirect(w, r, "/signin?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			return nil
+		}
+		return h(w, r)
+	})
+}
+
+// api adapts a JSON handler that needs a signed-in viewer; anybody else
+// gets 401.
+func (s *Server) api(h handler) http.HandlerFunc {
+	return s.public(func(w http.ResponseWriter, r *http.Request) error {
+		if !viewer(r).SignedIn() {
+			return errs.E(errs.Unauthorized, "sign in, or send a personal API token as \"Authorization: Bearer <token>\"")
+		}
+		return h(w, r)
+	})
+}
+
+// admin lets only program managers (admins: access.CanManagePeople and
+// access.CanManagePrograms) through to h; anybody else gets 403 with
+// "only program managers " + doing. It goes inside page or api, which
+// have already insisted on a signed-in viewer.
+func (s *Server) admin(doing string, h handler) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if !viewer(r).IsAdmin() {
+			return errs.E(errs.Forbidden, "only program managers %s", doing)
+		}
+		return h(w, r)
+	}
+}
