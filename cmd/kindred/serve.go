@@ -101,7 +101,7 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 // webStores builds the stores the web server calls, over d.
 func webStores(d *db.DB, now func() time.Time) web.Stores {
 	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
-	return web.Stores{DB: d, People: ps, Auth: auth.NewStore(d, now), Programs: gs,
+	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, now), Programs: gs,
 		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}
 }
 

@@ -62,7 +62,7 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, People: ps, Auth: as, Programs: gs,
+	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: as, Programs: gs,
 		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}, now)
 	if err != nil {
 		t.Fatal(err)
@@ -144,4 +144,16 @@ func (o *org) apiDo(who, method, path, body string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// onEachDialect runs test, in parallel, once on SQLite and once on
+// PostgreSQL, each time over a new test org.
+func onEachDialect(t *testing.T, test func(t *testing.T, o *org)) {
+	t.Helper()
+	for _, dialect := range dbtest.Dialects {
+		t.Run(string(dialect), func(t *testing.T) {
+			t.Parallel()
+			test(t, newOrg(t, dialect))
+		})
+	}
 }

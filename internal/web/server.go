@@ -15,6 +15,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"log/slog"
@@ -22,7 +23,6 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/auth"
-	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
@@ -42,13 +42,19 @@ type Config struct {
 // Stores are what the handlers call, built and handed in by the caller
 // (cmd/kindred), so the web layer never opens a database or builds a store.
 type Stores struct {
-	// DB is pinged by /healthz, which also names its dialect.
-	DB          *db.DB
+	// DB is pinged by /healthz, whose answer names it DBName (its dialect).
+	DB          Pinger
+	DBName      string
 	People      *people.Store
 	Auth        *auth.Store
 	Programs    *programs.Store
 	Mentorships *mentorships.Store
 	Formations  *formations.Store
+}
+
+// Pinger is the database as /healthz sees it; *db.DB is one.
+type Pinger interface {
+	Ping(ctx context.Context) error
 }
 
 // check reports the first store missing.
@@ -69,7 +75,8 @@ func (st Stores) check() error {
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
-	db       *db.DB
+	db       Pinger
+	dbName   string
 	people   *people.Store
 	auth     *auth.Store
 	programs *programs.Store
@@ -99,6 +106,7 @@ func New(cfg Config, log *slog.Logger, st Stores, now func() time.Time) (*Server
 		cfg:      cfg,
 		log:      log,
 		db:       st.DB,
+		dbName:   st.DBName,
 		people:   st.People,
 		auth:     st.Auth,
 		programs: st.Programs,

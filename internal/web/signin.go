@@ -12,7 +12,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 		s.log.Error("health check", "err", err)
 		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
 	}
-	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": string(s.db.Dialect)})
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": s.dbName})
 }
 
 // safeNext keeps a post-sign-in redirect on this site.
