@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/access"
@@ -244,24 +242,9 @@ const (
 // show) with a clear message for bad values.
 func circlePage(r *http.Request) (offset, limit int, err error) {
 	bad := errs.Fields{}
-	q := r.URL.Query()
 	limit = apiCirclesPage
-	for _, p := range []struct {
-		name     string
-		dst      *int
-		min, max int
-	}{{"offset", &offset, 0, 1 << 30}, {"limit", &limit, 1, apiCirclesMaxPage}} {
-		v := strings.TrimSpace(q.Get(p.name))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < p.min || n > p.max {
-			bad.Add(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
-			continue
-		}
-		*p.dst = n
-	}
+	readInts(r.URL.Query(), bad, intParam{name: "offset", dst: &offset, max: 1 << 30},
+		intParam{name: "limit", dst: &limit, min: 1, max: apiCirclesMaxPage})
 	return offset, limit, bad.Err()
 }
 

@@ -10,24 +10,23 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
+// statuses are the HTTP statuses of the error kinds; any other kind
+// (Internal) is a 500.
+var statuses = map[errs.Kind]int{
+	errs.Invalid:      http.StatusUnprocessableEntity,
+	errs.NotFound:     http.StatusNotFound,
+	errs.Conflict:     http.StatusConflict,
+	errs.Forbidden:    http.StatusForbidden,
+	errs.Unauthorized: http.StatusUnauthorized,
+	errs.TooMany:      http.StatusTooManyRequests,
+}
+
 // status maps an error kind to its HTTP status.
 func status(k errs.Kind) int {
-	switch k {
-	case errs.Invalid:
-		return http.StatusUnprocessableEntity
-	case errs.NotFound:
-		return http.StatusNotFound
-	case errs.Conflict:
-		return http.StatusConflict
-	case errs.Forbidden:
-		return http.StatusForbidden
-	case errs.Unauthorized:
-		return http.StatusUnauthorized
-	case errs.TooMany:
-		return http.StatusTooManyRequests
-	default:
-		return http.StatusInternalServerError
+	if code, ok := statuses[k]; ok {
+		return code
 	}
+	return http.StatusInternalServerError
 }
 
 // isAPI reports whether the request wants JSON errors.

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -150,22 +149,8 @@ func toRematchesJSON(rs []mentorships.RematchRequest) []rematchJSON {
 func matchPage(r *http.Request) (mentorships.Page, error) {
 	var pg mentorships.Page
 	bad := errs.Fields{}
-	for _, f := range []struct {
-		name string
-		dst  *int
-		max  int
-	}{{"limit", &pg.Limit, mentorships.MaxPage}, {"offset", &pg.Offset, 1 << 30}} {
-		v := strings.TrimSpace(r.URL.Query().Get(f.name))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > f.max || f.name == "limit" && n == 0 {
-			bad.Add(f.name, "%q must be a whole number up to %d", v, f.max)
-			continue
-		}
-		*f.dst = n
-	}
+	readInts(r.URL.Query(), bad, intParam{name: "limit", dst: &pg.Limit, min: 1, max: mentorships.MaxPage, upTo: true},
+		intParam{name: "offset", dst: &pg.Offset, max: 1 << 30, upTo: true})
 	return pg, bad.Err()
 }
 

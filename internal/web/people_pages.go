@@ -18,20 +18,15 @@ import (
 func directoryFilter(q url.Values) (people.Filter, error) {
 	f := people.Filter{Query: q.Get("q"), Function: q.Get("function"), Location: q.Get("location"),
 		Skill: q.Get("skill"), Mentors: q.Get("mentors") == "1" || q.Get("mentors") == "true", Limit: 30}
-	for _, p := range []struct {
-		name     string
-		dst      *int
-		min, max int
-	}{{"level", &f.Level, 1, 10}, {"page", &f.Offset, 1, 100000}, {"limit", &f.Limit, 1, 200}} {
-		v := q.Get(p.name)
-		if v == "" {
-			continue
+	// The first problem, in this order, is the one reported.
+	params := []intParam{{name: "level", dst: &f.Level, min: 1, max: 10}, {name: "page", dst: &f.Offset, min: 1, max: 100000},
+		{name: "limit", dst: &f.Limit, min: 1, max: 200}}
+	bad := errs.Fields{}
+	readInts(q, bad, params...)
+	for _, p := range params {
+		if msg, ok := bad[p.name]; ok {
+			return f, errs.Field(p.name, "%s", msg)
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < p.min || n > p.max {
-			return f, errs.Field(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
-		}
-		*p.dst = n
 	}
 	if q.Get("page") != "" {
 		f.Offset = (f.Offset - 1) * f.Limit
