@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 
+	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
@@ -48,9 +49,22 @@ func (s *Server) api(h handler) http.HandlerFunc {
 // "only program managers " + doing. It goes inside page or api, which
 // have already insisted on a signed-in viewer.
 func (s *Server) admin(doing string, h handler) handler {
+	return only(access.Viewer.IsAdmin, "only program managers "+doing, h)
+}
+
+// noSponsors refuses sponsors with 403 and deny as the message: they follow
+// programs through figures, and take no part in them. It goes inside page
+// or api.
+func (s *Server) noSponsors(deny string, h handler) handler {
+	return only(func(v access.Viewer) bool { return !v.IsSponsor() }, deny, h)
+}
+
+// only lets the viewers allowed says yes to through to h; anybody else
+// gets 403 with deny as the message.
+func only(allowed func(access.Viewer) bool, deny string, h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if !viewer(r).IsAdmin() {
-			return errs.E(errs.Forbidden, "only program managers %s", doing)
+		if !allowed(viewer(r)) {
+			return errs.E(errs.Forbidden, "%s", deny)
 		}
 		return h(w, r)
 	}

@@ -146,9 +146,6 @@ func (s *Server) rerenderCycle(w http.ResponseWriter, r *http.Request, p program
 
 func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		return errs.E(errs.Forbidden, "sponsors follow programs through their figures and do not apply")
-	}
 	p, c, err := s.programAndCycle(r)
 	if err != nil {
 		return err

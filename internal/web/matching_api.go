@@ -390,9 +390,6 @@ func (s *Server) apiSwap(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiSetAvailability(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		return errs.E(errs.Forbidden, "only the mentors of this cycle set their availability")
-	}
 	var in struct {
 		Unavailable *bool `json:"unavailable"`
 	}
@@ -411,9 +408,6 @@ func (s *Server) apiSetAvailability(w http.ResponseWriter, r *http.Request) erro
 
 func (s *Server) apiRequestRematch(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		return errs.E(errs.Forbidden, "only the mentors and mentees of this cycle ask for a re-match")
-	}
 	var in struct {
 		MenteeID string `json:"mentee_id"`
 		Reason   string `json:"reason"`

@@ -395,9 +395,6 @@ func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		return errs.E(errs.Forbidden, "only the mentors of this cycle set their availability")
-	}
 	p, c, err := s.programAndCycle(r)
 	if err != nil {
 		return err
@@ -415,9 +412,6 @@ func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		return errs.E(errs.Forbidden, "only the mentors and mentees of this cycle ask for a re-match")
-	}
 	p, c, err := s.programAndCycle(r)
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programs/{id}/edit", s.page(s.admin("change programs", s.updateProgram)))
 	mux.HandleFunc("POST /programs/{id}/cycles", s.page(s.admin("open cycles", s.createCycle)))
 	mux.HandleFunc("GET /programs/{id}/cycles/{cid}", s.page(s.showCycle))
-	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/apply", s.page(s.applyToCycle))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/apply", s.page(s.noSponsors("sponsors follow programs through their figures and do not apply", s.applyToCycle)))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/enroll", s.page(s.admin("enroll people", s.enrollPerson)))
 	// Matching of a cycle: program managers run, review, change and publish
 	// drafts; participants see their own published pairs; sponsors totals.
@@ -52,8 +52,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/exclusions", s.page(s.admin("exclude pairs", s.excludePair)))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/exclusions/delete", s.page(s.admin("remove exclusions", s.unexcludePair)))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/swap", s.page(s.admin("swap mentees", s.swapMentees)))
-	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/availability", s.page(s.setAvailability))
-	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/rematch-requests", s.page(s.requestRematch))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/availability", s.page(s.noSponsors("only the mentors of this cycle set their availability", s.setAvailability)))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/rematch-requests", s.page(s.noSponsors("only the mentors and mentees of this cycle ask for a re-match", s.requestRematch)))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/rematch-requests/{rid}/resolve", s.page(s.admin("answer re-match requests", s.resolveRematch)))
 	// Circles of a cycle: program managers form, review, move people and
 	// publish; a member sees their own published circle; sponsors totals.
@@ -82,7 +82,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles", s.api(s.apiListCycles))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles", s.api(s.admin("open cycles", s.apiCreateCycle)))
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}", s.api(s.apiGetCycle))
-	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCycleEnrollments))
+	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.noSponsors("sponsors see figures, not enrollments: use /api/v1/programs/{id}/counts", s.apiCycleEnrollments)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCreateEnrollment))
 	// Matching: drafts for program managers only; one's own published pairs.
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/matches", s.api(s.apiMatches))
@@ -93,8 +93,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/exclusions", s.api(s.admin("exclude pairs", s.apiExclude)))
 	mux.HandleFunc("DELETE /api/v1/programs/{id}/cycles/{cid}/matches/exclusions", s.api(s.admin("remove exclusions", s.apiUnexclude)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/swap", s.api(s.admin("swap mentees", s.apiSwap)))
-	mux.HandleFunc("PUT /api/v1/programs/{id}/cycles/{cid}/matches/availability", s.api(s.apiSetAvailability))
-	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/rematch-requests", s.api(s.apiRequestRematch))
+	mux.HandleFunc("PUT /api/v1/programs/{id}/cycles/{cid}/matches/availability", s.api(s.noSponsors("only the mentors of this cycle set their availability", s.apiSetAvailability)))
+	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/rematch-requests", s.api(s.noSponsors("only the mentors and mentees of this cycle ask for a re-match", s.apiRequestRematch)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/rematch-requests/{rid}/resolve", s.api(s.admin("answer re-match requests", s.apiResolveRematch)))
 	// Circles: drafts for program managers only; one's own published circle.
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/circles", s.api(s.apiCircles))
