@@ -323,55 +323,6 @@ func (s *Server) apiPublishMatches(w http.ResponseWriter, r *http.Request) error
 	return writeJSON(w, http.StatusOK, toMatchRunJSON(run))
 }
 
-// pairIn is the body of the lock and exclusion calls.
-type pairIn struct {
-	MentorID string `json:"mentor_id"`
-	MenteeID string `json:"mentee_id"`
-}
-
-// apiPair runs one lock or exclusion change for a program manager.
-func (s *Server) apiPair(w http.ResponseWriter, r *http.Request, act func(pid, cid string, p mentorships.IDPair) (any, error)) error {
-	var in pairIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	out, err := act(r.PathValue("id"), r.PathValue("cid"), mentorships.IDPair{MentorID: in.MentorID, MenteeID: in.MenteeID})
-	if err != nil {
-		return err
-	}
-	if out == nil {
-		w.WriteHeader(http.StatusNoContent)
-		return nil
-	}
-	return writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiLock(w http.ResponseWriter, r *http.Request) error {
-	return s.apiPair(w, r, func(pid, cid string, p mentorships.IDPair) (any, error) {
-		l, err := s.matches.Lock(r.Context(), pid, cid, p, viewer(r).PersonID)
-		return toIDPairsJSON([]mentorships.Lock{l})[0], err
-	})
-}
-
-func (s *Server) apiUnlock(w http.ResponseWriter, r *http.Request) error {
-	return s.apiPair(w, r, func(pid, cid string, p mentorships.IDPair) (any, error) {
-		return nil, s.matches.Unlock(r.Context(), pid, cid, p)
-	})
-}
-
-func (s *Server) apiExclude(w http.ResponseWriter, r *http.Request) error {
-	return s.apiPair(w, r, func(pid, cid string, p mentorships.IDPair) (any, error) {
-		x, err := s.matches.Exclude(r.Context(), pid, cid, p, viewer(r).PersonID)
-		return toIDPairsJSON([]mentorships.Lock{x})[0], err
-	})
-}
-
-func (s *Server) apiUnexclude(w http.ResponseWriter, r *http.Request) error {
-	return s.apiPair(w, r, func(pid, cid string, p mentorships.IDPair) (any, error) {
-		return nil, s.matches.Unexclude(r.Context(), pid, cid, p)
-	})
-}
-
 func (s *Server) apiSwap(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	var in struct {

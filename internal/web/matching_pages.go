@@ -336,50 +336,6 @@ func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Run %d is published: %d mentees now see their mentor.", run.Seq, run.Matched))
 }
 
-func pairFromForm(r *http.Request) mentorships.IDPair {
-	return mentorships.IDPair{MentorID: r.PostFormValue("mentor_id"), MenteeID: r.PostFormValue("mentee_id")}
-}
-
-// pairAction is the shape of the lock, unlock, exclude and remove-exclusion
-// forms: act on the pair, then go back to the page with a message.
-func (s *Server) pairAction(w http.ResponseWriter, r *http.Request, act func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error)) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
-	msg, err := act(p, c, pairFromForm(r))
-	if err != nil {
-		return s.rerenderMatching(w, r, p, c, "ActionErrors", err)
-	}
-	return s.redirect(w, r, backTo(r, matchingPath(p.ID, c.ID)), msg)
-}
-
-func (s *Server) lockPair(w http.ResponseWriter, r *http.Request) error {
-	return s.pairAction(w, r, func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		l, err := s.matches.Lock(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
-		return "Locked " + l.MentorName + " with " + l.MenteeName + ": every run keeps them together.", err
-	})
-}
-
-func (s *Server) unlockPair(w http.ResponseWriter, r *http.Request) error {
-	return s.pairAction(w, r, func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		return "Unlocked the pair; run again to let matching reconsider it.", s.matches.Unlock(r.Context(), p.ID, c.ID, pair)
-	})
-}
-
-func (s *Server) excludePair(w http.ResponseWriter, r *http.Request) error {
-	return s.pairAction(w, r, func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		x, err := s.matches.Exclude(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
-		return "Excluded " + x.MentorName + " with " + x.MenteeName + ". Run again to apply it.", err
-	})
-}
-
-func (s *Server) unexcludePair(w http.ResponseWriter, r *http.Request) error {
-	return s.pairAction(w, r, func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		return "Removed the exclusion; run again to let matching consider the pair.", s.matches.Unexclude(r.Context(), p.ID, c.ID, pair)
-	})
-}
-
 func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) error {
 	p, c, err := s.programAndCycle(r)
 	if err != nil {
