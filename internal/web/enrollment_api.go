@@ -179,16 +179,11 @@ func (s *Server) apiGetEnrollment(w http.ResponseWriter, r *http.Request) error 
 
 func (s *Server) apiDecideEnrollment(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	var in struct {
-		Approve *bool `json:"approve"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
+	approve, err := decodeChoice(w, r, "approve", "is required: true to approve, false to decline")
+	if err != nil {
 		return err
 	}
-	if in.Approve == nil {
-		return errs.Field("approve", "is required: true to approve, false to decline")
-	}
-	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), *in.Approve, v.PersonID)
+	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), approve, v.PersonID)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/errs"
@@ -100,6 +101,25 @@ func writeJSON(w http.ResponseWriter, code int, v any) error {
 	w.WriteHeader(code)
 	_, _ = w.Write(append(b, '\n'))
 	return nil
+}
+
+// decodeChoice reads a body that is one required yes-or-no field,
+// {"<field>": true} or false, with decodeJSON's checks (no other field, no
+// other type). A body without it is an Invalid error on field saying need.
+func decodeChoice(w http.ResponseWriter, r *http.Request, field, need string) (bool, error) {
+	// A struct of one *bool field named field, so that decodeJSON refuses
+	// unknown fields and wrong types with its own messages.
+	typ := reflect.StructOf([]reflect.StructField{{Name: "Choice", Type: reflect.TypeFor[*bool](),
+		Tag: reflect.StructTag(`json:"` + field + `"`)}})
+	in := reflect.New(typ)
+	if err := decodeJSON(w, r, in.Interface()); err != nil {
+		return false, err
+	}
+	choice, _ := in.Elem().Field(0).Interface().(*bool)
+	if choice == nil {
+		return false, errs.Field(field, "%s", need)
+	}
+	return *choice, nil
 }
 
 // maxJSONBody bounds API request bodies.

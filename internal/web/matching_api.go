@@ -341,20 +341,15 @@ func (s *Server) apiSwap(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) apiSetAvailability(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	var in struct {
-		Unavailable *bool `json:"unavailable"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
+	unavailable, err := decodeChoice(w, r, "unavailable", "is required: true to take no new mentees this cycle, false to take them again")
+	if err != nil {
 		return err
-	}
-	if in.Unavailable == nil {
-		return errs.Field("unavailable", "is required: true to take no new mentees this cycle, false to take them again")
 	}
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
-	if err := s.matches.SetUnavailable(r.Context(), pid, cid, v.PersonID, *in.Unavailable); err != nil {
+	if err := s.matches.SetUnavailable(r.Context(), pid, cid, v.PersonID, unavailable); err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, map[string]any{"cycle_id": cid, "unavailable": *in.Unavailable})
+	return writeJSON(w, http.StatusOK, map[string]any{"cycle_id": cid, "unavailable": unavailable})
 }
 
 func (s *Server) apiRequestRematch(w http.ResponseWriter, r *http.Request) error {
@@ -376,16 +371,11 @@ func (s *Server) apiRequestRematch(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) apiResolveRematch(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	var in struct {
-		Rematch *bool `json:"rematch"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
+	rematch, err := decodeChoice(w, r, "rematch", "is required: true to re-match the pair, false to dismiss the request")
+	if err != nil {
 		return err
 	}
-	if in.Rematch == nil {
-		return errs.Field("rematch", "is required: true to re-match the pair, false to dismiss the request")
-	}
-	req, run, err := s.matches.ResolveRematch(r.Context(), r.PathValue("id"), r.PathValue("cid"), r.PathValue("rid"), v.PersonID, *in.Rematch)
+	req, run, err := s.matches.ResolveRematch(r.Context(), r.PathValue("id"), r.PathValue("cid"), r.PathValue("rid"), v.PersonID, rematch)
 	if err != nil {
 		return err
 	}
