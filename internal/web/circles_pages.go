@@ -44,15 +44,7 @@ func (s *Server) circlesProgramAndCycle(r *http.Request) (programs.Program, prog
 }
 
 func (s *Server) showCircles(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		return err
-	}
-	data, err := s.circlesPage(r, p, c)
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, http.StatusOK, "circles", data)
+	return s.showCyclePart(w, r, s.circlesProgramAndCycle, s.circlesPage, "circles")
 }
 
 // circlesPage is the data of a cycle's circles page for the viewer: the

@@ -43,6 +43,21 @@ func (s *Server) programAndCycle(r *http.Request) (programs.Program, programs.Cy
 	return p, c, nil
 }
 
+// showCyclePart renders page, a part of a cycle (its matching, its
+// circles), with the data build gives for the program and cycle find reads.
+func (s *Server) showCyclePart(w http.ResponseWriter, r *http.Request, find func(*http.Request) (programs.Program, programs.Cycle, error),
+	build func(*http.Request, programs.Program, programs.Cycle) (map[string]any, error), page string) error {
+	p, c, err := find(r)
+	if err != nil {
+		return err
+	}
+	data, err := build(r, p, c)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, page, data)
+}
+
 func (s *Server) showCycle(w http.ResponseWriter, r *http.Request) error {
 	p, c, err := s.programAndCycle(r)
 	if err != nil {

@@ -140,15 +140,7 @@ func plural(n int, one, many string) string {
 }
 
 func (s *Server) showMatching(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
-	data, err := s.matchingPage(r, p, c)
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, http.StatusOK, "matching", data)
+	return s.showCyclePart(w, r, s.programAndCycle, s.matchingPage, "matching")
 }
 
 // matchingPage is the data of a cycle's matching page: everything for a
