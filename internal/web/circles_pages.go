@@ -169,19 +169,6 @@ func (s *Server) rerenderCircles(w http.ResponseWriter, r *http.Request, p progr
 	return s.render(w, r, code, "circles", data)
 }
 
-// formNumber reads an optional whole number of a form.
-func formNumber(bad errs.Fields, field, v string) int {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		bad.Add(field, "%q is not a whole number", v)
-	}
-	return n
-}
-
 func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	p, c, err := s.circlesProgramAndCycle(r)

@@ -203,13 +203,9 @@ func (s *Server) enrollPerson(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) decideEnrollment(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	var approve bool
-	switch d := r.PostFormValue("decision"); d {
-	case "approve":
-		approve = true
-	case "decline":
-	default:
-		return errs.Field("decision", "%q is not a decision; use approve or decline", d)
+	approve, err := formChoice(r, "decision", "approve", "decline", "a decision")
+	if err != nil {
+		return err
 	}
 	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), approve, v.PersonID)
 	if err != nil {

@@ -377,13 +377,9 @@ func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var rematch bool
-	switch a := r.PostFormValue("action"); a {
-	case "rematch":
-		rematch = true
-	case "dismiss":
-	default:
-		return errs.Field("action", "%q is not an answer; use rematch or dismiss", a)
+	rematch, err := formChoice(r, "action", "rematch", "dismiss", "an answer")
+	if err != nil {
+		return err
 	}
 	req, run, err := s.matches.ResolveRematch(r.Context(), p.ID, c.ID, r.PathValue("rid"), viewer(r).PersonID, rematch)
 	if err != nil {

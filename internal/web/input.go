@@ -1,6 +1,10 @@
 package web
 
+// Reading what a request sends: whole numbers of the query string and of
+// forms, and the two-word choices of forms.
+
 import (
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -46,4 +50,31 @@ func pageOf(q url.Values) int {
 		return 1
 	}
 	return n
+}
+
+// formNumber reads an optional whole number of a form.
+func formNumber(bad errs.Fields, field, v string) int {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		bad.Add(field, "%q is not a whole number", v)
+	}
+	return n
+}
+
+// formChoice reads a form field that must be one of two words, yes (true)
+// or no (false), as "approve" or "decline"; anything else is an Invalid
+// error on field saying it is not what ("a decision").
+func formChoice(r *http.Request, field, yes, no, what string) (bool, error) {
+	switch v := r.PostFormValue(field); v {
+	case yes:
+		return true, nil
+	case no:
+		return false, nil
+	default:
+		return false, errs.Field(field, "%q is not %s; use %s or %s", v, what, yes, no)
+	}
 }
