@@ -186,14 +186,7 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) error {
 	}
 	if len(bad) == 0 {
 		_, err = s.people.Create(r.Context(), p)
-		var fe *errs.FieldsError
-		if e := errs.As(err); e != nil && e.Field != "" && (e.Kind == errs.Invalid || e.Kind == errs.Conflict) {
-			bad.Add(e.Field, "%s", e.Message)
-		}
-		if errors.As(err, &fe) {
-			bad = fe.Fields
-		}
-		if err != nil && len(bad) == 0 {
+		if bad = fieldErrors(err); err != nil && bad == nil {
 			return err
 		}
 	}
