@@ -3,8 +3,10 @@ package web
 import "net/http"
 
 // routes lists every route: the sitemap and the security review's
-// checklist. page() and api() demand a signed-in viewer; each handler then
-// checks the viewer's role and relation to the object it serves.
+// checklist. public() lets anybody in; page() and api() demand a signed-in
+// viewer; admin() inside them lets only program managers through, and
+// noSponsors() refuses sponsors; each handler then checks the viewer's
+// relation to the object it serves.
 func (s *Server) routes(mux *http.ServeMux) {
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("GET /healthz", s.public(s.healthz))
