@@ -5,6 +5,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 // handler is the shape of every route's handler: it writes the answer, or
@@ -67,5 +68,31 @@ func only(allowed func(access.Viewer) bool, deny string, h handler) handler {
 			return errs.E(errs.Forbidden, "%s", deny)
 		}
 		return h(w, r)
+	}
+}
+
+// cycleHandler is a handler of one cycle's page or form: p and c are the
+// program and the cycle of the path.
+type cycleHandler func(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error
+
+// inCycle reads the program and cycle of the path ({id} and {cid}; a cycle
+// of another program is NotFound) and hands them to h.
+func (s *Server) inCycle(h cycleHandler) handler {
+	return s.within(s.programAndCycle, h)
+}
+
+// inCircles is inCycle for the circles pages: a program that forms no
+// circles has none, and answers NotFound.
+func (s *Server) inCircles(h cycleHandler) handler {
+	return s.within(s.circlesProgramAndCycle, h)
+}
+
+func (s *Server) within(find func(*http.Request) (programs.Program, programs.Cycle, error), h cycleHandler) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		p, c, err := find(r)
+		if err != nil {
+			return err
+		}
+		return h(w, r, p, c)
 	}
 }

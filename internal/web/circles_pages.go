@@ -43,10 +43,6 @@ func (s *Server) circlesProgramAndCycle(r *http.Request) (programs.Program, prog
 	return p, c, nil
 }
 
-func (s *Server) showCircles(w http.ResponseWriter, r *http.Request) error {
-	return s.showCyclePart(w, r, s.circlesProgramAndCycle, s.circlesPage, "circles")
-}
-
 // circlesPage is the data of a cycle's circles page for the viewer: the
 // admin's workbench, a sponsor's totals, or a member's own circle (a
 // member without a published circle gets NotFound).
@@ -169,12 +165,8 @@ func (s *Server) rerenderCircles(w http.ResponseWriter, r *http.Request, p progr
 	return s.render(w, r, code, "circles", data)
 }
 
-func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) formCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		return err
-	}
 	sf := sizeForm{Size: r.PostFormValue("size"), MinSize: r.PostFormValue("min_size"), MaxSize: r.PostFormValue("max_size"),
 		Seed: r.PostFormValue("seed")}
 	bad := errs.Fields{}
@@ -199,12 +191,8 @@ func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		return err
-	}
 	mf := moveForm{PersonID: strings.TrimSpace(r.PostFormValue("person_id")), ToCircle: r.PostFormValue("to_circle"),
 		FormationID: r.PostFormValue("formation_id")}
 	bad := errs.Fields{}
@@ -212,24 +200,22 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) error {
 		ToCircle: formNumber(bad, "to_circle", mf.ToCircle), AdminID: v.PersonID}
 	var preview *effectView
 	if len(bad) == 0 {
+		var err error
 		if r.PostFormValue("action") == "confirm" {
-			e, f, err := s.circles.Move(r.Context(), req)
-			if err == nil {
+			var e formations.Effect
+			var f formations.Formation
+			if e, f, err = s.circles.Move(r.Context(), req); err == nil {
 				return s.redirect(w, r, circlesPath(p.ID, c.ID)+"?move="+url.QueryEscape(e.PersonID), fmt.Sprintf(
 					"Moved %s from circle %d to circle %d: diversity %d (gap %s). Members see the change once you publish.",
 					e.PersonName, e.From, e.To, f.Diversity, pctOf(f.Gap())))
 			}
-			bad = fieldErrors(err)
 		} else {
-			e, err := s.circles.PreviewMove(r.Context(), req)
-			if err == nil {
+			var e formations.Effect
+			if e, err = s.circles.PreviewMove(r.Context(), req); err == nil {
 				preview = &effectView{e}
 			}
-			bad = fieldErrors(err)
 		}
-		if err != nil && bad == nil {
-			return err
-		}
+		bad = fieldErrors(err)
 	}
 	code := http.StatusUnprocessableEntity
 	if preview != nil {
@@ -244,12 +230,8 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
-func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		return err
-	}
 	f, err := s.circles.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("formation_id"), v.PersonID)
 	if err != nil {
 		return err

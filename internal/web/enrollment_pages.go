@@ -43,26 +43,19 @@ func (s *Server) programAndCycle(r *http.Request) (programs.Program, programs.Cy
 	return p, c, nil
 }
 
-// showCyclePart renders page, a part of a cycle (its matching, its
-// circles), with the data build gives for the program and cycle find reads.
-func (s *Server) showCyclePart(w http.ResponseWriter, r *http.Request, find func(*http.Request) (programs.Program, programs.Cycle, error),
-	build func(*http.Request, programs.Program, programs.Cycle) (map[string]any, error), page string) error {
-	p, c, err := find(r)
-	if err != nil {
-		return err
+// showPart renders page, a part of a cycle (its matching, its circles),
+// with the data build gives for the cycle.
+func (s *Server) showPart(page string, build func(*http.Request, programs.Program, programs.Cycle) (map[string]any, error)) cycleHandler {
+	return func(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+		data, err := build(r, p, c)
+		if err != nil {
+			return err
+		}
+		return s.render(w, r, http.StatusOK, page, data)
 	}
-	data, err := build(r, p, c)
-	if err != nil {
-		return err
-	}
-	return s.render(w, r, http.StatusOK, page, data)
 }
 
-func (s *Server) showCycle(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) showCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	data, code, err := s.cyclePage(r, p, c)
 	if err != nil {
 		return err
@@ -159,12 +152,8 @@ func (s *Server) rerenderCycle(w http.ResponseWriter, r *http.Request, p program
 	return s.render(w, r, http.StatusUnprocessableEntity, "cycle", data)
 }
 
-func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
 	a := programs.Application{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID, Role: r.PostFormValue("role"),
 		Motivation: r.PostFormValue("motivation"), Goals: r.PostFormValue("goals"),
 		AcceptConduct: r.PostFormValue("accept_conduct") != ""}
@@ -182,12 +171,8 @@ func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, cyclePath(p.ID, c.ID), msg)
 }
 
-func (s *Server) enrollPerson(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) enrollPerson(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
 	req := programs.EnrollRequest{ProgramID: p.ID, CycleID: c.ID, PersonID: r.PostFormValue("person_id"),
 		Role: r.PostFormValue("role"), AdminID: v.PersonID}
 	e, err := s.programs.Enroll(r.Context(), req)

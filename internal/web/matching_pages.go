@@ -139,10 +139,6 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-func (s *Server) showMatching(w http.ResponseWriter, r *http.Request) error {
-	return s.showCyclePart(w, r, s.programAndCycle, s.matchingPage, "matching")
-}
-
 // matchingPage is the data of a cycle's matching page: everything for a
 // program manager; the published totals for a sponsor; one's own published
 // pairs for a participant (and for a program manager who takes part).
@@ -300,11 +296,7 @@ func runSummary(run mentorships.Run) string {
 	return msg + ". Review the draft, then publish it."
 }
 
-func (s *Server) runMatching(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) runMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	o, bad := runOptionsFromForm(r, viewer(r).PersonID)
 	if len(bad) > 0 {
 		return s.rerenderMatching(w, r, p, c, "RunErrors", bad.Err())
@@ -316,11 +308,7 @@ func (s *Server) runMatching(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run))
 }
 
-func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	run, err := s.matches.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("run_id"), viewer(r).PersonID)
 	if err != nil {
 		return err
@@ -328,11 +316,7 @@ func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Run %d is published: %d mentees now see their mentor.", run.Seq, run.Matched))
 }
 
-func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	run, err := s.matches.Swap(r.Context(), p.ID, c.ID, r.PostFormValue("mentee_a"), r.PostFormValue("mentee_b"), viewer(r).PersonID)
 	if err != nil {
 		return s.rerenderMatching(w, r, p, c, "SwapErrors", err)
@@ -341,12 +325,8 @@ func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) error {
 		run.Seq, signed(run.TotalChange()), signed(int64(run.MatchedChange()))))
 }
 
-func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
 	unavailable := r.PostFormValue("unavailable") != ""
 	if err := s.matches.SetUnavailable(r.Context(), p.ID, c.ID, v.PersonID, unavailable); err != nil {
 		return err
@@ -358,13 +338,9 @@ func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), msg)
 }
 
-func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request) error {
+func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
-	_, err = s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID,
+	_, err := s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID,
 		MenteeID: r.PostFormValue("mentee_id"), Reason: r.PostFormValue("reason")})
 	if err != nil {
 		return s.rerenderMatching(w, r, p, c, "RematchErrors", err)
@@ -372,11 +348,7 @@ func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request) error {
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), "Your request was sent. A program manager will find you a new match and let you know.")
 }
 
-func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request) error {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		return err
-	}
+func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	rematch, err := formChoice(r, "action", "rematch", "dismiss", "an answer")
 	if err != nil {
 		return err

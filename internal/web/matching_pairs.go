@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 // The locks and exclusions of a cycle's matching, as forms on the matching
@@ -38,12 +39,8 @@ func unexcludePair(s *Server, r *http.Request, programID, cycleID string, pair m
 // comes from mentor_id and mentee_id; after the change the browser goes
 // back to the page with its words, and a problem shows the page again
 // with 422.
-func (s *Server) changePairForm(change pairChange) handler {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		p, c, err := s.programAndCycle(r)
-		if err != nil {
-			return err
-		}
+func (s *Server) changePairForm(change pairChange) cycleHandler {
+	return func(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 		pair := mentorships.IDPair{MentorID: r.PostFormValue("mentor_id"), MenteeID: r.PostFormValue("mentee_id")}
 		done, _, err := change(s, r, p.ID, c.ID, pair)
 		if err != nil {
