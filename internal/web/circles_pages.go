@@ -215,7 +215,11 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request, p program
 				preview = &effectView{e}
 			}
 		}
-		bad = fieldErrors(err)
+		// A problem with the form shows the page again; any other error
+		// (the circles changed meanwhile, an outage) goes to s.fail.
+		if bad = fieldErrors(err); err != nil && bad == nil {
+			return err
+		}
 	}
 	code := http.StatusUnprocessableEntity
 	if preview != nil {
