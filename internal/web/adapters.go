@@ -8,9 +8,9 @@ import (
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
-// handler is the shape of every route's handler: it writes the answer, or
-// returns an error, written by the adapter through s.fail, the one error
-// function. A handler that has written nothing must not return nil.
+// handler is the shape of every route's handler: it writes the answer and
+// returns nil, or writes nothing and returns an error, which the adapter
+// answers through s.fail, the one error function.
 type handler func(w http.ResponseWriter, r *http.Request) error
 
 // public adapts a handler that anybody may call, signed in or not.
@@ -87,6 +87,8 @@ func (s *Server) inCircles(h cycleHandler) handler {
 	return s.within(s.circlesProgramAndCycle, h)
 }
 
+// within reads the program and cycle of the request with find and hands
+// them to h; an error of find is h's error.
 func (s *Server) within(find func(*http.Request) (programs.Program, programs.Cycle, error), h cycleHandler) handler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		p, c, err := find(r)
