@@ -11,7 +11,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/web"
 )
 
@@ -59,7 +64,8 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 	if baseURL == "" {
 		baseURL = url
 	}
-	srv, err := web.New(web.Config{BaseURL: strings.TrimSuffix(baseURL, "/"), SecureCookies: strings.HasPrefix(baseURL, "https://")}, log, d, nil)
+	srv, err := web.New(web.Config{BaseURL: strings.TrimSuffix(baseURL, "/"), SecureCookies: strings.HasPrefix(baseURL, "https://")},
+		log, webStores(d, time.Now), nil)
 	if err != nil {
 		ln.Close()
 		return err
@@ -90,6 +96,13 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 		return fmt.Errorf("shut down: %w", err)
 	}
 	return nil
+}
+
+// webStores builds the stores the web server calls, over d.
+func webStores(d *db.DB, now func() time.Time) web.Stores {
+	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
+	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, now), Programs: gs,
+		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}
 }
 
 // displayAddr turns a listen address into one a browser can open.

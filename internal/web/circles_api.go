@@ -2,8 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/access"
@@ -177,25 +175,22 @@ func (s *Server) toMyCircleJSON(m formations.MyCircle, personID string) myCircle
 // apiCircles answers with what the viewer may see of a cycle's circles:
 // {"draft", "published"} with every circle for admins, {"published"} with
 // totals for sponsors, {"circle"} for a member with a published circle.
-func (s *Server) apiCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	ctx := r.Context()
 	p, c, err := s.circlesProgramAndCycle(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	switch {
 	case access.CanManagePrograms(v):
 		offset, limit, err := circlePage(r)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		l, err := s.circles.Latest(ctx, p.ID, c.ID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		out := map[string]*formationJSON{"draft": nil, "published": nil}
 		for key, f := range map[string]*formations.Formation{"draft": l.Draft, "published": l.Published} {
@@ -210,8 +205,7 @@ func (s *Server) apiCircles(w http.ResponseWriter, r *http.Request) {
 			}
 			cs, err := s.circles.Circles(ctx, p.ID, c.ID, f.ID, offset+1, offset+limit)
 			if err != nil {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			fj.Circles = make([]circleJSON, len(cs))
 			for i, x := range cs {
@@ -219,25 +213,22 @@ func (s *Server) apiCircles(w http.ResponseWriter, r *http.Request) {
 			}
 			out[key] = fj
 		}
-		writeJSON(w, http.StatusOK, out)
+		return writeJSON(w, http.StatusOK, out)
 	case access.CanSeeAggregates(v):
 		pub, err := s.circles.Published(ctx, p.ID, c.ID)
 		if errs.Is(err, errs.NotFound) {
-			writeJSON(w, http.StatusOK, map[string]any{"published": nil})
-			return
+			return writeJSON(w, http.StatusOK, map[string]any{"published": nil})
 		}
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"published": toTotalsJSON(pub.Totals)})
+		return writeJSON(w, http.StatusOK, map[string]any{"published": toTotalsJSON(pub.Totals)})
 	default:
 		mine, err := s.circles.Mine(ctx, p.ID, c.ID, v.PersonID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"circle": s.toMyCircleJSON(mine, v.PersonID)})
+		return writeJSON(w, http.StatusOK, map[string]any{"circle": s.toMyCircleJSON(mine, v.PersonID)})
 	}
 }
 
@@ -251,48 +242,23 @@ const (
 // show) with a clear message for bad values.
 func circlePage(r *http.Request) (offset, limit int, err error) {
 	bad := errs.Fields{}
-	q := r.URL.Query()
 	limit = apiCirclesPage
-	for _, p := range []struct {
-		name     string
-		dst      *int
-		min, max int
-	}{{"offset", &offset, 0, 1 << 30}, {"limit", &limit, 1, apiCirclesMaxPage}} {
-		v := strings.TrimSpace(q.Get(p.name))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < p.min || n > p.max {
-			bad.Add(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
-			continue
-		}
-		*p.dst = n
-	}
+	readInts(r.URL.Query(), bad, intParam{name: "offset", dst: &offset, max: 1 << 30},
+		intParam{name: "limit", dst: &limit, min: 1, max: apiCirclesMaxPage})
 	return offset, limit, bad.Err()
 }
 
-// circlesAdminCall starts an admin's call on a cycle's circles: it refuses
-// anyone who does not manage programs (with deny as the message), decodes
-// the JSON body into in (an empty body is allowed when optional) and finds
-// the program and cycle of the path. When ok is false it has answered.
-func (s *Server) circlesAdminCall(w http.ResponseWriter, r *http.Request, deny string, in any, optional bool) (p programs.Program, c programs.Cycle, ok bool) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "%s", deny))
-		return p, c, false
-	}
+// circlesCall starts an admin's call on a cycle's circles (the route's
+// admin adapter has let only program managers in): it decodes the JSON
+// body into in (an empty body is allowed when optional) and finds the
+// program and cycle of the path.
+func (s *Server) circlesCall(w http.ResponseWriter, r *http.Request, in any, optional bool) (programs.Program, programs.Cycle, error) {
 	if !optional || r.ContentLength != 0 {
 		if err := decodeJSON(w, r, in); err != nil {
-			s.fail(w, r, err)
-			return p, c, false
+			return programs.Program{}, programs.Cycle{}, err
 		}
 	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return p, c, false
-	}
-	return p, c, true
+	return s.circlesProgramAndCycle(r)
 }
 
 // formationIn is the body of POST .../circles/formations; every field is
@@ -304,21 +270,20 @@ type formationIn struct {
 	Seed    int64 `json:"seed"`
 }
 
-func (s *Server) apiFormCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiFormCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	var in formationIn
-	p, c, ok := s.circlesAdminCall(w, r, "only program managers form circles", &in, true)
-	if !ok {
-		return
+	p, c, err := s.circlesCall(w, r, &in, true)
+	if err != nil {
+		return err
 	}
 	f, err := s.circles.Form(r.Context(), formations.FormRequest{ProgramID: p.ID, CycleID: c.ID, Size: in.Size,
 		MinSize: in.MinSize, MaxSize: in.MaxSize, Seed: in.Seed, AdminID: v.PersonID})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1"+circlesPath(p.ID, c.ID))
-	writeJSON(w, http.StatusCreated, toFormationJSON(f))
+	return writeJSON(w, http.StatusCreated, toFormationJSON(f))
 }
 
 // publishIn is the body of POST .../circles/publish: the draft reviewed,
@@ -327,19 +292,18 @@ type publishIn struct {
 	FormationID string `json:"formation_id"`
 }
 
-func (s *Server) apiPublishCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPublishCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	var in publishIn
-	p, c, ok := s.circlesAdminCall(w, r, "only program managers publish circles", &in, true)
-	if !ok {
-		return
+	p, c, err := s.circlesCall(w, r, &in, true)
+	if err != nil {
+		return err
 	}
 	f, err := s.circles.Publish(r.Context(), p.ID, c.ID, in.FormationID, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toFormationJSON(f))
+	return writeJSON(w, http.StatusOK, toFormationJSON(f))
 }
 
 // moveIn is the body of POST .../circles/moves.
@@ -390,28 +354,25 @@ func toEffectJSON(e formations.Effect) effectJSON {
 		LeavesEmpty: e.LeavesEmpty, SizesOK: e.SizesOK, Allowed: e.Allowed()}
 }
 
-func (s *Server) apiMoveInCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMoveInCircles(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	var in moveIn
-	p, c, ok := s.circlesAdminCall(w, r, "only program managers move people between circles", &in, false)
-	if !ok {
-		return
+	p, c, err := s.circlesCall(w, r, &in, false)
+	if err != nil {
+		return err
 	}
 	req := formations.MoveRequest{ProgramID: p.ID, CycleID: c.ID, FormationID: in.FormationID, PersonID: in.PersonID,
 		ToCircle: in.ToCircle, AdminID: v.PersonID}
 	if in.Preview {
 		e, err := s.circles.PreviewMove(r.Context(), req)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		writeJSON(w, http.StatusOK, map[string]any{"effect": toEffectJSON(e), "applied": false})
-		return
+		return writeJSON(w, http.StatusOK, map[string]any{"effect": toEffectJSON(e), "applied": false})
 	}
 	e, f, err := s.circles.Move(r.Context(), req)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"effect": toEffectJSON(e), "applied": true, "formation": toFormationJSON(f)})
+	return writeJSON(w, http.StatusOK, map[string]any{"effect": toEffectJSON(e), "applied": true, "formation": toFormationJSON(f)})
 }

@@ -43,20 +43,6 @@ func (s *Server) circlesProgramAndCycle(r *http.Request) (programs.Program, prog
 	return p, c, nil
 }
 
-func (s *Server) showCircles(w http.ResponseWriter, r *http.Request) {
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	data, err := s.circlesPage(r, p, c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "circles", data)
-}
-
 // circlesPage is the data of a cycle's circles page for the viewer: the
 // admin's workbench, a sponsor's totals, or a member's own circle (a
 // member without a published circle gets NotFound).
@@ -170,40 +156,17 @@ func (s *Server) myCircleView(m formations.MyCircle, personID string) myCircleVi
 // rerenderCircles shows the admin's page again with a form's problems,
 // with status code.
 func (s *Server) rerenderCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle,
-	code int, set func(data map[string]any)) {
+	code int, set func(data map[string]any)) error {
 	data, err := s.circlesPage(r, p, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	set(data)
-	s.render(w, r, code, "circles", data)
+	return s.render(w, r, code, "circles", data)
 }
 
-// formNumber reads an optional whole number of a form.
-func formNumber(bad errs.Fields, field, v string) int {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		bad.Add(field, "%q is not a whole number", v)
-	}
-	return n
-}
-
-func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) formCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers form circles"))
-		return
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	sf := sizeForm{Size: r.PostFormValue("size"), MinSize: r.PostFormValue("min_size"), MaxSize: r.PostFormValue("max_size"),
 		Seed: r.PostFormValue("seed")}
 	bad := errs.Fields{}
@@ -213,34 +176,23 @@ func (s *Server) formCircles(w http.ResponseWriter, r *http.Request) {
 	if len(bad) == 0 {
 		f, err := s.circles.Form(r.Context(), req)
 		if err == nil {
-			s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %d circles for %d people: diversity %d of at most %d (gap %s). "+
+			return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %d circles for %d people: diversity %d of at most %d (gap %s). "+
 				"Members see them once you publish.", f.Circles, f.People, f.Diversity, f.UpperBound, pctOf(f.Gap())))
-			return
 		}
 		if bad = fieldErrors(err); bad == nil {
 			if !errs.Is(err, errs.Invalid) {
-				s.fail(w, r, err)
-				return
+				return err
 			}
 			bad = errs.Fields{"form": errs.As(err).Message}
 		}
 	}
-	s.rerenderCircles(w, r, p, c, http.StatusUnprocessableEntity, func(data map[string]any) {
+	return s.rerenderCircles(w, r, p, c, http.StatusUnprocessableEntity, func(data map[string]any) {
 		data["SizeForm"], data["FormErrors"] = sf, map[string]string(bad)
 	})
 }
 
-func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers move people between circles"))
-		return
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	mf := moveForm{PersonID: strings.TrimSpace(r.PostFormValue("person_id")), ToCircle: r.PostFormValue("to_circle"),
 		FormationID: r.PostFormValue("formation_id")}
 	bad := errs.Fields{}
@@ -248,32 +200,32 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
 		ToCircle: formNumber(bad, "to_circle", mf.ToCircle), AdminID: v.PersonID}
 	var preview *effectView
 	if len(bad) == 0 {
+		var err error
 		if r.PostFormValue("action") == "confirm" {
-			e, f, err := s.circles.Move(r.Context(), req)
-			if err == nil {
-				s.redirect(w, r, circlesPath(p.ID, c.ID)+"?move="+url.QueryEscape(e.PersonID), fmt.Sprintf(
+			var e formations.Effect
+			var f formations.Formation
+			if e, f, err = s.circles.Move(r.Context(), req); err == nil {
+				return s.redirect(w, r, circlesPath(p.ID, c.ID)+"?move="+url.QueryEscape(e.PersonID), fmt.Sprintf(
 					"Moved %s from circle %d to circle %d: diversity %d (gap %s). Members see the change once you publish.",
 					e.PersonName, e.From, e.To, f.Diversity, pctOf(f.Gap())))
-				return
 			}
-			bad = fieldErrors(err)
 		} else {
-			e, err := s.circles.PreviewMove(r.Context(), req)
-			if err == nil {
+			var e formations.Effect
+			if e, err = s.circles.PreviewMove(r.Context(), req); err == nil {
 				preview = &effectView{e}
 			}
-			bad = fieldErrors(err)
 		}
-		if err != nil && bad == nil {
-			s.fail(w, r, err)
-			return
+		// A problem with the form shows the page again; any other error
+		// (the circles changed meanwhile, an outage) goes to s.fail.
+		if bad = fieldErrors(err); err != nil && bad == nil {
+			return err
 		}
 	}
 	code := http.StatusUnprocessableEntity
 	if preview != nil {
 		code = http.StatusOK
 	}
-	s.rerenderCircles(w, r, p, c, code, func(data map[string]any) {
+	return s.rerenderCircles(w, r, p, c, code, func(data map[string]any) {
 		if preview == nil {
 			data["MoveErrors"] = map[string]string(bad)
 		}
@@ -282,23 +234,13 @@ func (s *Server) moveInCircles(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers publish circles"))
-		return
-	}
-	p, c, err := s.circlesProgramAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	f, err := s.circles.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("formation_id"), v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %d circles: their %d members now see their circle, roster and meeting times.",
+	return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %d circles: their %d members now see their circle, roster and meeting times.",
 		f.Circles, f.People))
 }
 

@@ -7,11 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -50,7 +47,6 @@ type circleWorld struct {
 func newCircleWorld(t *testing.T, o *org) *circleWorld {
 	t.Helper()
 	ctx := context.Background()
-	now := func() time.Time { return testNow }
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -59,9 +55,9 @@ func newCircleWorld(t *testing.T, o *org) *circleWorld {
 	}
 	f, err := people.ParseCSV("circles.csv", strings.NewReader(circlesCSV))
 	must(err)
-	_, err = people.NewStore(o.d, now).Import(ctx, f)
+	_, err = o.srv.people.Import(ctx, f)
 	must(err)
-	st := programs.NewStore(o.d, now)
+	st := o.srv.programs
 	w := &circleWorld{}
 	w.P, err = st.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Listen.", Cadence: programs.CadenceMonthly,
 		SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: "admin"})
@@ -123,122 +119,114 @@ func allowedMove(t *testing.T, o *org, p programs.Program, c programs.Cycle) (wh
 }
 
 func TestCirclesRoutesAccess(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newCircleWorld(t, o)
-			C := "/programs/" + w.P.ID + "/cycles/" + w.C.ID + "/circles"
-			U := "/programs/" + w.P.ID + "/cycles/" + w.U.ID + "/circles"
-			aC, aU := "/api/v1"+C, "/api/v1"+U
-			who, to := allowedMove(t, o, w.P, w.C)
-			from, err := o.srv.circles.CircleOf(context.Background(), w.pubC.ID, who)
-			if err != nil {
-				t.Fatal(err)
-			}
-			move := func(to int, action string) url.Values {
-				return url.Values{"person_id": {who}, "to_circle": {fmt.Sprint(to)}, "action": {action}}
-			}
-			adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
-			runAccessTable(t, o, []accessCase{
-				// Reading: m2 has a published circle in C; m1 has none; in U
-				// there is only a draft, which no member sees.
-				{method: "GET", path: C, want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: U, want: map[string]int{"anon": 303, "m1": 404, "m2": 404, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: C + "?page=2&move=m2", want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles", want: map[string]int{"anon": 303, "*": 404}},
-				{method: "GET", path: aC, want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: aU, want: map[string]int{"anon": 401, "m1": 404, "m2": 404, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: "/api/v1/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles", want: map[string]int{"anon": 401, "*": 404}},
-				{method: "GET", path: aC + "?offset=1&limit=1", want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
-				{method: "GET", path: aC + "?limit=0", want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 422}},
-				// Moving: preview, then confirm (a draft copied from the
-				// published circles), on the pages and in the API.
-				{method: "POST", path: C + "/move", form: move(to, "preview"), want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
-				{method: "POST", path: C + "/move", form: move(to, "confirm"), want: adminPost},
-				{method: "POST", path: aC + "/moves", json: fmt.Sprintf(`{"person_id":%q,"to_circle":%d,"preview":true}`, who, from),
-					want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
-				{method: "POST", path: aC + "/moves", json: fmt.Sprintf(`{"person_id":%q,"to_circle":%d}`, who, from),
-					want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
-				// Forming and publishing.
-				{method: "POST", path: C + "/form", form: url.Values{"size": {"6"}, "min_size": {"5"}, "max_size": {"8"}}, want: adminPost},
-				{method: "POST", path: aC + "/formations", json: `{"size":6}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
-				{method: "POST", path: U + "/publish", form: url.Values{"formation_id": {w.draft.ID}}, want: adminPost},
-				{method: "POST", path: aC + "/publish", json: `{}`, want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
-				// Nothing left to publish; a program without circles has none.
-				{method: "POST", path: aC + "/publish", want: map[string]int{"anon": 401, "admin": 409, "*": 403}},
-				{method: "POST", path: "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles/form", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
-			})
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newCircleWorld(t, o)
+		C := "/programs/" + w.P.ID + "/cycles/" + w.C.ID + "/circles"
+		U := "/programs/" + w.P.ID + "/cycles/" + w.U.ID + "/circles"
+		aC, aU := "/api/v1"+C, "/api/v1"+U
+		who, to := allowedMove(t, o, w.P, w.C)
+		from, err := o.srv.circles.CircleOf(context.Background(), w.pubC.ID, who)
+		if err != nil {
+			t.Fatal(err)
+		}
+		move := func(to int, action string) url.Values {
+			return url.Values{"person_id": {who}, "to_circle": {fmt.Sprint(to)}, "action": {action}}
+		}
+		adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
+		runAccessTable(t, o, []accessCase{
+			// Reading: m2 has a published circle in C; m1 has none; in U
+			// there is only a draft, which no member sees.
+			{method: "GET", path: C, want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: U, want: map[string]int{"anon": 303, "m1": 404, "m2": 404, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: C + "?page=2&move=m2", want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles", want: map[string]int{"anon": 303, "*": 404}},
+			{method: "GET", path: aC, want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: aU, want: map[string]int{"anon": 401, "m1": 404, "m2": 404, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: "/api/v1/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles", want: map[string]int{"anon": 401, "*": 404}},
+			{method: "GET", path: aC + "?offset=1&limit=1", want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 200}},
+			{method: "GET", path: aC + "?limit=0", want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 200, "admin": 422}},
+			// Moving: preview, then confirm (a draft copied from the
+			// published circles), on the pages and in the API.
+			{method: "POST", path: C + "/move", form: move(to, "preview"), want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
+			{method: "POST", path: C + "/move", form: move(to, "confirm"), want: adminPost},
+			{method: "POST", path: aC + "/moves", json: fmt.Sprintf(`{"person_id":%q,"to_circle":%d,"preview":true}`, who, from),
+				want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
+			{method: "POST", path: aC + "/moves", json: fmt.Sprintf(`{"person_id":%q,"to_circle":%d}`, who, from),
+				want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
+			// Forming and publishing.
+			{method: "POST", path: C + "/form", form: url.Values{"size": {"6"}, "min_size": {"5"}, "max_size": {"8"}}, want: adminPost},
+			{method: "POST", path: aC + "/formations", json: `{"size":6}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
+			{method: "POST", path: U + "/publish", form: url.Values{"formation_id": {w.draft.ID}}, want: adminPost},
+			{method: "POST", path: aC + "/publish", json: `{}`, want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
+			// Nothing left to publish; a program without circles has none.
+			{method: "POST", path: aC + "/publish", want: map[string]int{"anon": 401, "admin": 409, "*": 403}},
+			{method: "POST", path: "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/circles/form", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
 		})
-	}
+	})
 }
 
 // TestCirclesStayPrivate checks that a member sees their own published
 // circle and nobody else's, that drafts stay hidden from members, and
 // that sponsors see totals without names.
 func TestCirclesStayPrivate(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newCircleWorld(t, o)
-			ctx := context.Background()
-			C := "/programs/" + w.P.ID + "/cycles/" + w.C.ID + "/circles"
-			mine, err := o.srv.circles.Mine(ctx, w.P.ID, w.C.ID, "m2")
-			if err != nil {
-				t.Fatal(err)
-			}
-			all, err := o.srv.circles.Circles(ctx, w.P.ID, w.C.ID, w.pubC.ID, 0, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
-			_, page := o.get("m2", C)
-			var body struct {
-				Circle myCircleJSON `json:"circle"`
-			}
-			o.apiJSON("m2", "GET", "/api/v1"+C, "", &body)
-			for _, c := range all {
-				for _, m := range c.Members {
-					inMine := c.Number == mine.Circle.Number
-					if strings.Contains(page, m.Person.Name) != inMine {
-						t.Errorf("m2's page shows %s: %v, in their circle: %v", m.Person.Name, !inMine, inMine)
-					}
-					found := false
-					for _, x := range body.Circle.Members {
-						found = found || x.PersonID == m.PersonID
-					}
-					if found != inMine {
-						t.Errorf("m2's API shows %s: %v, in their circle: %v", m.PersonID, found, inMine)
-					}
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newCircleWorld(t, o)
+		ctx := context.Background()
+		C := "/programs/" + w.P.ID + "/cycles/" + w.C.ID + "/circles"
+		mine, err := o.srv.circles.Mine(ctx, w.P.ID, w.C.ID, "m2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, err := o.srv.circles.Circles(ctx, w.P.ID, w.C.ID, w.pubC.ID, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, page := o.get("m2", C)
+		var body struct {
+			Circle myCircleJSON `json:"circle"`
+		}
+		o.apiJSON("m2", "GET", "/api/v1"+C, "", &body)
+		for _, c := range all {
+			for _, m := range c.Members {
+				inMine := c.Number == mine.Circle.Number
+				if strings.Contains(page, m.Person.Name) != inMine {
+					t.Errorf("m2's page shows %s: %v, in their circle: %v", m.Person.Name, !inMine, inMine)
+				}
+				found := false
+				for _, x := range body.Circle.Members {
+					found = found || x.PersonID == m.PersonID
+				}
+				if found != inMine {
+					t.Errorf("m2's API shows %s: %v, in their circle: %v", m.PersonID, found, inMine)
 				}
 			}
-			if body.Circle.FormationID != w.pubC.ID || len(body.Circle.Roster) != 3 {
-				t.Errorf("m2's circle %+v", body.Circle)
+		}
+		if body.Circle.FormationID != w.pubC.ID || len(body.Circle.Roster) != 3 {
+			t.Errorf("m2's circle %+v", body.Circle)
+		}
+		// Members see no levels, tenure or buddies of others.
+		if _, raw := o.apiDo("m2", "GET", "/api/v1"+C, ""); strings.Contains(raw, "tenure_band") || strings.Contains(raw, `"level"`) {
+			t.Errorf("m2's API shows levels or tenure: %s", raw)
+		}
+		// The sponsor sees totals and no names, on the page and in the API.
+		code, page := o.get("sponsor", C)
+		_, raw := o.apiDo("sponsor", "GET", "/api/v1"+C, "")
+		if code != 200 || !strings.Contains(page, "Circles at a glance") || !strings.Contains(raw, `"circles": 2`) {
+			t.Errorf("sponsor: %d, totals missing: %s", code, raw)
+		}
+		for _, name := range []string{"Max Mentee", "Cora One", "Cal Two", "/people/c01", "/people/m2", `"c01"`, `"m2"`} {
+			if strings.Contains(page, name) || strings.Contains(raw, name) {
+				t.Errorf("the sponsor sees %q", name)
 			}
-			// Members see no levels, tenure or buddies of others.
-			if _, raw := o.apiDo("m2", "GET", "/api/v1"+C, ""); strings.Contains(raw, "tenure_band") || strings.Contains(raw, `"level"`) {
-				t.Errorf("m2's API shows levels or tenure: %s", raw)
+		}
+		// The draft of U shows nowhere for members: not on its page, not
+		// on their start page, not in the API.
+		for _, who := range []string{"m1", "m2"} {
+			if _, home := o.get(who, "/"); strings.Contains(home, w.U.Name) && strings.Contains(home, "Your circle") && strings.Contains(home, "/cycles/"+w.U.ID+"/circles") {
+				t.Errorf("%s's start page links the draft of U", who)
 			}
-			// The sponsor sees totals and no names, on the page and in the API.
-			code, page := o.get("sponsor", C)
-			_, raw := o.apiDo("sponsor", "GET", "/api/v1"+C, "")
-			if code != 200 || !strings.Contains(page, "Circles at a glance") || !strings.Contains(raw, `"circles": 2`) {
-				t.Errorf("sponsor: %d, totals missing: %s", code, raw)
-			}
-			for _, name := range []string{"Max Mentee", "Cora One", "Cal Two", "/people/c01", "/people/m2", `"c01"`, `"m2"`} {
-				if strings.Contains(page, name) || strings.Contains(raw, name) {
-					t.Errorf("the sponsor sees %q", name)
-				}
-			}
-			// The draft of U shows nowhere for members: not on its page, not
-			// on their start page, not in the API.
-			for _, who := range []string{"m1", "m2"} {
-				if _, home := o.get(who, "/"); strings.Contains(home, w.U.Name) && strings.Contains(home, "Your circle") && strings.Contains(home, "/cycles/"+w.U.ID+"/circles") {
-					t.Errorf("%s's start page links the draft of U", who)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestCirclesFlow walks the story through the pages: the admin forms the
@@ -370,7 +358,7 @@ func TestCirclesFlow(t *testing.T) {
 			}
 
 			// A newcomer sees their buddy.
-			tok, err := auth.NewStore(o.d, nil).CreateSession(ctx, "c01")
+			tok, err := o.srv.auth.CreateSession(ctx, "c01")
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/people"
@@ -27,7 +26,7 @@ func TestCycleEnrollmentsArePaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := people.NewStore(o.d, nil).Import(ctx, f); err != nil {
+	if _, err := o.srv.people.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
 	var apps []programs.Application
@@ -35,7 +34,7 @@ func TestCycleEnrollmentsArePaged(t *testing.T) {
 		apps = append(apps, programs.Application{ProgramID: w.P.ID, CycleID: w.C.ID, PersonID: fmt.Sprintf("c%02d", i),
 			Role: programs.RoleCircleMember, Motivation: "Curious", AcceptConduct: true})
 	}
-	st := programs.NewStore(o.d, func() time.Time { return testNow })
+	st := o.srv.programs
 	if _, err := st.ApplyMany(ctx, apps, false, "admin"); err != nil {
 		t.Fatal(err)
 	}

@@ -43,12 +43,12 @@ func toEnrollmentJSON(e programs.Enrollment) enrollmentJSON {
 		DecidedBy: e.DecidedBy, DecidedAt: e.DecidedAt, CreatedAt: e.CreatedAt, UpdatedAt: e.UpdatedAt}
 }
 
-func writeEnrollments(w http.ResponseWriter, es []programs.Enrollment) {
+func writeEnrollments(w http.ResponseWriter, es []programs.Enrollment) error {
 	out := make([]enrollmentJSON, len(es))
 	for i, e := range es {
 		out[i] = toEnrollmentJSON(e)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"enrollments": out})
+	return writeJSON(w, http.StatusOK, map[string]any{"enrollments": out})
 }
 
 // ownEnrollments returns the viewer's enrollments that match f and, if
@@ -72,21 +72,15 @@ func (s *Server) ownEnrollments(r *http.Request, f programs.EnrollmentFilter, pr
 
 // apiCycleEnrollments lists a cycle's enrollments: all of them for admins,
 // the viewer's own for members; ?status= and ?role= narrow the list.
-func (s *Server) apiCycleEnrollments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCycleEnrollments(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "sponsors see figures, not enrollments: use /api/v1/programs/{id}/counts"))
-		return
-	}
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
 	if _, err := s.programs.GetCycle(r.Context(), pid, cid); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f, bad := enrollmentFilter(r.URL.Query())
 	if err := bad.Err(); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var list []programs.Enrollment
 	var err error
@@ -96,10 +90,9 @@ func (s *Server) apiCycleEnrollments(w http.ResponseWriter, r *http.Request) {
 		list, err = s.ownEnrollments(r, f, pid, cid)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeEnrollments(w, list)
+	return writeEnrollments(w, list)
 }
 
 // enrollmentIn is the body of POST .../cycles/{cid}/enrollments: an
@@ -113,12 +106,11 @@ type enrollmentIn struct {
 	AcceptConduct *bool   `json:"accept_conduct"`
 }
 
-func (s *Server) apiCreateEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCreateEnrollment(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	var in enrollmentIn
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
 	var e programs.Enrollment
@@ -127,23 +119,20 @@ func (s *Server) apiCreateEnrollment(w http.ResponseWriter, r *http.Request) {
 	case in.PersonID != "" && (in.PersonID != v.PersonID || access.CanManagePrograms(v)):
 		// An admin's direct enrollment; a member may name only themselves.
 		if !access.CanManagePrograms(v) {
-			s.fail(w, r, errs.E(errs.Forbidden, "only program managers enroll other people; leave out person_id to apply yourself"))
-			return
+			return errs.E(errs.Forbidden, "only program managers enroll other people; leave out person_id to apply yourself")
 		}
 		for _, f := range []struct {
 			name string
 			sent bool
 		}{{"motivation", in.Motivation != nil}, {"goals", in.Goals != nil}, {"accept_conduct", in.AcceptConduct != nil}} {
 			if f.sent {
-				s.fail(w, r, errs.Field(f.name, "belongs to one's own application; leave it out when enrolling someone"))
-				return
+				return errs.Field(f.name, "belongs to one's own application; leave it out when enrolling someone")
 			}
 		}
 		e, err = s.programs.Enroll(r.Context(), programs.EnrollRequest{ProgramID: pid, CycleID: cid,
 			PersonID: in.PersonID, Role: in.Role, AdminID: v.PersonID})
 	case v.IsSponsor():
-		s.fail(w, r, errs.E(errs.Forbidden, "sponsors follow programs through their figures and do not apply"))
-		return
+		return errs.E(errs.Forbidden, "sponsors follow programs through their figures and do not apply")
 	default:
 		a := programs.Application{ProgramID: pid, CycleID: cid, PersonID: v.PersonID, Role: in.Role}
 		if in.Motivation != nil {
@@ -158,80 +147,61 @@ func (s *Server) apiCreateEnrollment(w http.ResponseWriter, r *http.Request) {
 		e, err = s.programs.Apply(r.Context(), a)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/enrollments/"+e.ID)
-	writeJSON(w, http.StatusCreated, toEnrollmentJSON(e))
+	return writeJSON(w, http.StatusCreated, toEnrollmentJSON(e))
 }
 
-func (s *Server) apiMyEnrollments(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMyEnrollments(w http.ResponseWriter, r *http.Request) error {
 	f, bad := enrollmentFilter(r.URL.Query())
 	if err := bad.Err(); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	list, err := s.ownEnrollments(r, f, "", "")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeEnrollments(w, list)
+	return writeEnrollments(w, list)
 }
 
-func (s *Server) apiGetEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGetEnrollment(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.programs.GetEnrollment(r.Context(), r.PathValue("eid"))
 	if errs.Is(err, errs.NotFound) || err == nil && !access.CanSeeEnrollment(viewer(r), e.PersonID) {
 		// Someone else's enrollment answers exactly as a missing one.
-		s.fail(w, r, errs.E(errs.NotFound, "no such enrollment"))
-		return
+		return errs.E(errs.NotFound, "no such enrollment")
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
+	return writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
 }
 
-func (s *Server) apiDecideEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiDecideEnrollment(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers decide applications"))
-		return
-	}
-	var in struct {
-		Approve *bool `json:"approve"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if in.Approve == nil {
-		s.fail(w, r, errs.Field("approve", "is required: true to approve, false to decline"))
-		return
-	}
-	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), *in.Approve, v.PersonID)
+	approve, err := decodeChoice(w, r, "approve", "is required: true to approve, false to decline")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
+	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), approve, v.PersonID)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
 }
 
-func (s *Server) apiWithdrawEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiWithdrawEnrollment(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.programs.Withdraw(r.Context(), r.PathValue("eid"), viewer(r).PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
+	return writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
 }
 
-func (s *Server) apiAcceptConduct(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiAcceptConduct(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.programs.AcceptConduct(r.Context(), r.PathValue("eid"), viewer(r).PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
+	return writeJSON(w, http.StatusOK, toEnrollmentJSON(e))
 }

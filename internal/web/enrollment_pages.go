@@ -43,18 +43,24 @@ func (s *Server) programAndCycle(r *http.Request) (programs.Program, programs.Cy
 	return p, c, nil
 }
 
-func (s *Server) showCycle(w http.ResponseWriter, r *http.Request) {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// showPart renders page, a part of a cycle (its matching, its circles),
+// with the data build gives for the cycle.
+func (s *Server) showPart(page string, build func(*http.Request, programs.Program, programs.Cycle) (map[string]any, error)) cycleHandler {
+	return func(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+		data, err := build(r, p, c)
+		if err != nil {
+			return err
+		}
+		return s.render(w, r, http.StatusOK, page, data)
 	}
+}
+
+func (s *Server) showCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	data, code, err := s.cyclePage(r, p, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, code, "cycle", data)
+	return s.render(w, r, code, "cycle", data)
 }
 
 // cyclePage is the data of a cycle's page and its status: 422 when the
@@ -137,116 +143,81 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 // rerenderCycle shows the cycle page again with a form's problems, under
 // key (ApplyErrors or EnrollErrors), and what was typed, under formKey.
 func (s *Server) rerenderCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle,
-	key string, bad errs.Fields, formKey string, form any) {
+	key string, bad errs.Fields, formKey string, form any) error {
 	data, _, err := s.cyclePage(r, p, c)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data[key], data[formKey] = map[string]string(bad), form
-	s.render(w, r, http.StatusUnprocessableEntity, "cycle", data)
+	return s.render(w, r, http.StatusUnprocessableEntity, "cycle", data)
 }
 
-func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) applyToCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "sponsors follow programs through their figures and do not apply"))
-		return
-	}
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	a := programs.Application{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID, Role: r.PostFormValue("role"),
 		Motivation: r.PostFormValue("motivation"), Goals: r.PostFormValue("goals"),
 		AcceptConduct: r.PostFormValue("accept_conduct") != ""}
 	e, err := s.programs.Apply(r.Context(), a)
 	if err != nil {
 		if bad := fieldErrors(err); bad != nil {
-			s.rerenderCycle(w, r, p, c, "ApplyErrors", bad, "ApplyForm", a)
-			return
+			return s.rerenderCycle(w, r, p, c, "ApplyErrors", bad, "ApplyForm", a)
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	msg := "Welcome to " + c.Name + " as " + programs.RoleLabel(e.Role) + "."
 	if e.Status == programs.StatusApplied {
 		msg = "Thank you for applying as " + programs.RoleLabel(e.Role) + ". A program manager will decide soon."
 	}
-	s.redirect(w, r, cyclePath(p.ID, c.ID), msg)
+	return s.redirect(w, r, cyclePath(p.ID, c.ID), msg)
 }
 
-func (s *Server) enrollPerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) enrollPerson(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers enroll people"))
-		return
-	}
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	req := programs.EnrollRequest{ProgramID: p.ID, CycleID: c.ID, PersonID: r.PostFormValue("person_id"),
 		Role: r.PostFormValue("role"), AdminID: v.PersonID}
 	e, err := s.programs.Enroll(r.Context(), req)
 	if err != nil {
 		if bad := fieldErrors(err); bad != nil {
-			s.rerenderCycle(w, r, p, c, "EnrollErrors", bad, "EnrollForm", req)
-			return
+			return s.rerenderCycle(w, r, p, c, "EnrollErrors", bad, "EnrollForm", req)
 		}
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, cyclePath(p.ID, c.ID), e.PersonName+" is enrolled as "+programs.RoleLabel(e.Role)+
+	return s.redirect(w, r, cyclePath(p.ID, c.ID), e.PersonName+" is enrolled as "+programs.RoleLabel(e.Role)+
 		"; they accept the code of conduct on their next visit.")
 }
 
-func (s *Server) decideEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) decideEnrollment(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers decide applications"))
-		return
-	}
-	var approve bool
-	switch d := r.PostFormValue("decision"); d {
-	case "approve":
-		approve = true
-	case "decline":
-	default:
-		s.fail(w, r, errs.Field("decision", "%q is not a decision; use approve or decline", d))
-		return
+	approve, err := formChoice(r, "decision", "approve", "decline", "a decision")
+	if err != nil {
+		return err
 	}
 	e, err := s.programs.Decide(r.Context(), r.PathValue("eid"), approve, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	verb := "Declined"
 	if approve {
 		verb = "Approved"
 	}
-	s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
+	return s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
 		verb+" "+e.PersonName+" as "+programs.RoleLabel(e.Role)+" in "+e.ProgramName+" · "+e.CycleName+".")
 }
 
-func (s *Server) withdrawEnrollment(w http.ResponseWriter, r *http.Request) {
+func (s *Server) withdrawEnrollment(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.programs.Withdraw(r.Context(), r.PathValue("eid"), viewer(r).PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
+	return s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
 		"You withdrew from "+e.ProgramName+" · "+e.CycleName+" as "+programs.RoleLabel(e.Role)+".")
 }
 
-func (s *Server) acceptConduct(w http.ResponseWriter, r *http.Request) {
+func (s *Server) acceptConduct(w http.ResponseWriter, r *http.Request) error {
 	e, err := s.programs.AcceptConduct(r.Context(), r.PathValue("eid"), viewer(r).PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
+	return s.redirect(w, r, backTo(r, cyclePath(e.ProgramID, e.CycleID)),
 		"Thank you for accepting the code of conduct of "+e.ProgramName+".")
 }

@@ -3,30 +3,31 @@ package web
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
+// statuses are the HTTP statuses of the error kinds; any other kind
+// (Internal) is a 500.
+var statuses = map[errs.Kind]int{
+	errs.Invalid:      http.StatusUnprocessableEntity,
+	errs.NotFound:     http.StatusNotFound,
+	errs.Conflict:     http.StatusConflict,
+	errs.Forbidden:    http.StatusForbidden,
+	errs.Unauthorized: http.StatusUnauthorized,
+	errs.TooMany:      http.StatusTooManyRequests,
+}
+
 // status maps an error kind to its HTTP status.
 func status(k errs.Kind) int {
-	switch k {
-	case errs.Invalid:
-		return http.StatusUnprocessableEntity
-	case errs.NotFound:
-		return http.StatusNotFound
-	case errs.Conflict:
-		return http.StatusConflict
-	case errs.Forbidden:
-		return http.StatusForbidden
-	case errs.Unauthorized:
-		return http.StatusUnauthorized
-	case errs.TooMany:
-		return http.StatusTooManyRequests
-	default:
-		return http.StatusInternalServerError
+	if code, ok := statuses[k]; ok {
+		return code
 	}
+	return http.StatusInternalServerError
 }
 
 // isAPI reports whether the request wants JSON errors.
@@ -69,7 +70,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	code := status(kind)
 	if isAPI(r) {
-		writeJSON(w, code, apiError{Error: body})
+		if err := writeJSON(w, code, apiError{Error: body}); err != nil {
+			s.log.Error("write error", "path", r.URL.Path, "err", err)
+			http.Error(w, `{"error":{"code":"internal","message":"encoding failed"}}`, http.StatusInternalServerError)
+		}
 		return
 	}
 	if kind == errs.Unauthorized && r.Method == http.MethodGet {
@@ -80,18 +84,42 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	if body.Field != "" && body.Fields == nil {
 		msg = body.Field + ": " + msg
 	}
-	s.render(w, r, code, "error", map[string]any{"Title": http.StatusText(code), "Status": code, "Message": msg})
+	if err := s.render(w, r, code, "error", map[string]any{"Title": http.StatusText(code), "Status": code, "Message": msg}); err != nil {
+		s.log.Error("render error page", "path", r.URL.Path, "err", err)
+		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
+	}
 }
 
-func writeJSON(w http.ResponseWriter, code int, v any) {
+// writeJSON encodes v and only then writes it with the status, so an
+// encoding error is returned before anything is written.
+func writeJSON(w http.ResponseWriter, code int, v any) error {
 	b, err := json.MarshalIndent(v, "", "  ")
 	if err != nil {
-		http.Error(w, `{"error":{"code":"internal","message":"encoding failed"}}`, http.StatusInternalServerError)
-		return
+		return fmt.Errorf("encode JSON answer: %w", err)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(code)
 	_, _ = w.Write(append(b, '\n'))
+	return nil
+}
+
+// decodeChoice reads a body that is one required yes-or-no field,
+// {"<field>": true} or false, with decodeJSON's checks (no other field, no
+// other type). A body without it is an Invalid error on field saying need.
+func decodeChoice(w http.ResponseWriter, r *http.Request, field, need string) (bool, error) {
+	// A struct of one *bool field named field, so that decodeJSON refuses
+	// unknown fields and wrong types with its own messages.
+	typ := reflect.StructOf([]reflect.StructField{{Name: "Choice", Type: reflect.TypeFor[*bool](),
+		Tag: reflect.StructTag(`json:"` + field + `"`)}})
+	in := reflect.New(typ)
+	if err := decodeJSON(w, r, in.Interface()); err != nil {
+		return false, err
+	}
+	choice, _ := in.Elem().Field(0).Interface().(*bool)
+	if choice == nil {
+		return false, errs.Field(field, "%s", need)
+	}
+	return *choice, nil
 }
 
 // maxJSONBody bounds API request bodies.

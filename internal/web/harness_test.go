@@ -15,7 +15,10 @@ import (
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -49,17 +52,18 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := people.NewStore(d, now).Import(ctx, f); err != nil {
+	ps, gs, as := people.NewStore(d, now), programs.NewStore(d, now), auth.NewStore(d, now)
+	if _, err := ps.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	as := auth.NewStore(d, now)
 	for id, role := range map[string]string{"admin": "admin", "sponsor": "sponsor"} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {
 			t.Fatal(err)
 		}
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, d, now)
+	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: as, Programs: gs,
+		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,4 +144,16 @@ func (o *org) apiDo(who, method, path, body string) (int, string) {
 	defer resp.Body.Close()
 	b, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(b)
+}
+
+// onEachDialect runs test, in parallel, once on SQLite and once on
+// PostgreSQL, each time over a new test org.
+func onEachDialect(t *testing.T, test func(t *testing.T, o *org)) {
+	t.Helper()
+	for _, dialect := range dbtest.Dialects {
+		t.Run(string(dialect), func(t *testing.T) {
+			t.Parallel()
+			test(t, newOrg(t, dialect))
+		})
+	}
 }

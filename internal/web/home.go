@@ -17,20 +17,18 @@ type roleTotal struct {
 // home is each person's start page: their published mentor and mentees,
 // their enrollments and what they can join; for admins the work waiting for them; for sponsors and admins the
 // participation at a glance.
-func (s *Server) home(w http.ResponseWriter, r *http.Request) {
+func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	ctx := r.Context()
 	data := map[string]any{"Title": "Home", "Section": "home"}
 	mine, err := s.programs.PersonEnrollments(ctx, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data["Mine"] = mine
 	matches, err := s.matches.PersonMatches(ctx, v.PersonID, s.today().Format(programs.DateLayout))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var asMentee, asMentor []mentorships.Match
 	for _, m := range matches {
@@ -42,13 +40,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	data["AsMentee"], data["AsMentor"] = asMentee, asMentor
 	if data["MyCircles"], err = s.myCircleCards(r); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	list, err := s.programs.ListPrograms(ctx)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	var open []programs.ProgramSummary
 	for _, p := range list {
@@ -60,19 +56,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if access.CanSeeAggregates(v) {
 		n, err := s.people.Count(ctx)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		counts, err := s.programs.Counts(ctx, "")
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		byRole := map[string]int{}
 		participants, err := s.programs.ActiveParticipants(ctx)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		for _, c := range counts {
 			if c.Status == programs.StatusApproved {
@@ -94,10 +87,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if access.CanManagePrograms(v) {
 		pending, err := s.programs.PendingApprovals(ctx)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		data["Pending"] = pending
 	}
-	s.render(w, r, http.StatusOK, "home", data)
+	return s.render(w, r, http.StatusOK, "home", data)
 }

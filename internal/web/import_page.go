@@ -5,17 +5,12 @@ import (
 	"net/http"
 	"path/filepath"
 
-	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
-func (s *Server) importForm(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePeople(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers import people"))
-		return
-	}
-	s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "people",
+func (s *Server) importForm(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "people",
 		"Required": people.RequiredColumns, "Optional": people.OptionalColumns})
 }
 
@@ -35,11 +30,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*people.Fil
 	return people.ParseCSV(filepath.Base(hdr.Filename), file)
 }
 
-func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePeople(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers import people"))
-		return
-	}
+func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) error {
 	data := map[string]any{"Title": "Import people", "Section": "people", "Required": people.RequiredColumns, "Optional": people.OptionalColumns}
 	f, err := s.readUpload(w, r)
 	var res people.ImportResult
@@ -50,18 +41,15 @@ func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.As(err, &ie):
 		data["ImportError"] = ie
-		s.render(w, r, http.StatusUnprocessableEntity, "import", data)
-		return
+		return s.render(w, r, http.StatusUnprocessableEntity, "import", data)
 	case errs.KindOf(err) == errs.Invalid:
 		data["Errors"] = map[string]string{"file": errs.As(err).Message}
-		s.render(w, r, http.StatusUnprocessableEntity, "import", data)
-		return
+		return s.render(w, r, http.StatusUnprocessableEntity, "import", data)
 	case err != nil:
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data["Result"] = res
 	data["FileName"] = f.Name
 	s.log.Info("people imported", "file", f.Name, "created", res.Created, "updated", res.Updated, "unchanged", res.Unchanged)
-	s.render(w, r, http.StatusOK, "import", data)
+	return s.render(w, r, http.StatusOK, "import", data)
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -150,22 +149,8 @@ func toRematchesJSON(rs []mentorships.RematchRequest) []rematchJSON {
 func matchPage(r *http.Request) (mentorships.Page, error) {
 	var pg mentorships.Page
 	bad := errs.Fields{}
-	for _, f := range []struct {
-		name string
-		dst  *int
-		max  int
-	}{{"limit", &pg.Limit, mentorships.MaxPage}, {"offset", &pg.Offset, 1 << 30}} {
-		v := strings.TrimSpace(r.URL.Query().Get(f.name))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > f.max || f.name == "limit" && n == 0 {
-			bad.Add(f.name, "%q must be a whole number up to %d", v, f.max)
-			continue
-		}
-		*f.dst = n
-	}
+	readInts(r.URL.Query(), bad, intParam{name: "limit", dst: &pg.Limit, min: 1, max: mentorships.MaxPage, upTo: true},
+		intParam{name: "offset", dst: &pg.Offset, max: 1 << 30, upTo: true})
 	return pg, bad.Err()
 }
 
@@ -190,38 +175,32 @@ func (s *Server) runDetail(r *http.Request, programID, cycleID string, run mento
 // the published run (or ?run_id=), with locks, exclusions and open
 // requests; for a sponsor the published totals; for a participant their
 // own published pairs.
-func (s *Server) apiMatches(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMatches(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	ctx := r.Context()
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
 	pg, err := matchPage(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	runID := strings.TrimSpace(r.URL.Query().Get("run_id"))
 	if !access.CanManagePrograms(v) {
-		s.apiOwnMatches(w, r, runID)
-		return
+		return s.apiOwnMatches(w, r, runID)
 	}
 	if runID != "" {
 		run, err := s.matches.GetRun(ctx, pid, cid, runID)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		d, err := s.runDetail(r, pid, cid, run, pg)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		writeJSON(w, http.StatusOK, d)
-		return
+		return writeJSON(w, http.StatusOK, d)
 	}
 	ov, err := s.matches.Overview(ctx, pid, cid)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out := map[string]any{"cycle_id": cid, "draft": nil, "published": nil}
 	for key, run := range map[string]*mentorships.Run{"draft": ov.Draft(), "published": ov.Published} {
@@ -230,66 +209,56 @@ func (s *Server) apiMatches(w http.ResponseWriter, r *http.Request) {
 		}
 		d, err := s.runDetail(r, pid, cid, *run, pg)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		out[key] = d
 	}
 	locks, err := s.matches.Locks(ctx, pid, cid)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	exclusions, err := s.matches.Exclusions(ctx, pid, cid)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	requests, err := s.matches.RematchRequests(ctx, pid, cid, true)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out["locks"], out["exclusions"], out["rematch_requests"] = toIDPairsJSON(locks), toIDPairsJSON(exclusions), toRematchesJSON(requests)
-	writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // apiOwnMatches is GET .../matches for sponsors (published totals) and
 // participants (their own published pairs). runID may name only the
 // published run.
-func (s *Server) apiOwnMatches(w http.ResponseWriter, r *http.Request, runID string) {
+func (s *Server) apiOwnMatches(w http.ResponseWriter, r *http.Request, runID string) error {
 	v := viewer(r)
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
 	hidden := errs.E(errs.NotFound, "no such match run in this cycle")
 	if _, err := s.programs.GetCycle(r.Context(), pid, cid); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if v.IsSponsor() {
 		pub, err := s.matches.Published(r.Context(), pid, cid)
 		if err != nil && !errs.Is(err, errs.NotFound) {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if runID != "" && (err != nil || runID != pub.ID) {
-			s.fail(w, r, hidden)
-			return
+			return hidden
 		}
 		out := map[string]any{"cycle_id": cid, "published": nil}
 		if err == nil {
 			out["published"] = toMatchRunJSON(pub)
 		}
-		writeJSON(w, http.StatusOK, out)
-		return
+		return writeJSON(w, http.StatusOK, out)
 	}
 	m, err := s.matches.Mine(r.Context(), pid, cid, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if runID != "" && runID != m.RunID {
-		s.fail(w, r, hidden)
-		return
+		return hidden
 	}
 	out := map[string]any{"cycle_id": cid, "published": m.Published, "published_at": m.PublishedAt, "as_mentee": nil, "as_mentor": nil,
 		"rematch_requests": toRematchesJSON(m.Requests)}
@@ -304,7 +273,7 @@ func (s *Server) apiOwnMatches(w http.ResponseWriter, r *http.Request, runID str
 		out["as_mentor"] = map[string]any{"capacity": m.Capacity, "remaining": m.Remaining(), "unavailable": m.Unavailable,
 			"mentees": toPairsJSON(m.Mentees)}
 	}
-	writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, out)
 }
 
 // runIn is the body of POST .../matches/runs.
@@ -313,211 +282,106 @@ type runIn struct {
 	MinScore  int    `json:"min_score"`
 }
 
-func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers run matching"))
-		return
-	}
 	var in runIn
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	run, err := s.matches.Run(r.Context(), r.PathValue("id"), r.PathValue("cid"),
 		mentorships.RunOptions{Objective: in.Objective, MinScore: in.MinScore, AdminID: v.PersonID})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/programs/"+run.ProgramID+"/cycles/"+run.CycleID+"/matches?run_id="+run.ID)
-	writeJSON(w, http.StatusCreated, toMatchRunJSON(run))
+	return writeJSON(w, http.StatusCreated, toMatchRunJSON(run))
 }
 
-func (s *Server) apiPublishMatches(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPublishMatches(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers publish matches"))
-		return
-	}
 	var in struct {
 		RunID string `json:"run_id"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
 	if in.RunID == "" {
 		ov, err := s.matches.Overview(r.Context(), pid, cid)
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if ov.Draft() == nil {
-			s.fail(w, r, errs.E(errs.Conflict, "there is no draft to publish: run matching first"))
-			return
+			return errs.E(errs.Conflict, "there is no draft to publish: run matching first")
 		}
 		in.RunID = ov.Draft().ID
 	}
 	run, err := s.matches.Publish(r.Context(), pid, cid, in.RunID, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toMatchRunJSON(run))
+	return writeJSON(w, http.StatusOK, toMatchRunJSON(run))
 }
 
-// pairIn is the body of the lock and exclusion calls.
-type pairIn struct {
-	MentorID string `json:"mentor_id"`
-	MenteeID string `json:"mentee_id"`
-}
-
-// apiPair runs one lock or exclusion change for a program manager.
-func (s *Server) apiPair(w http.ResponseWriter, r *http.Request, what string, act func(pid, cid string, p mentorships.IDPair) (any, error)) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers %s", what))
-		return
-	}
-	var in pairIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	out, err := act(r.PathValue("id"), r.PathValue("cid"), mentorships.IDPair{MentorID: in.MentorID, MenteeID: in.MenteeID})
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if out == nil {
-		w.WriteHeader(http.StatusNoContent)
-		return
-	}
-	writeJSON(w, http.StatusCreated, out)
-}
-
-func (s *Server) apiLock(w http.ResponseWriter, r *http.Request) {
-	s.apiPair(w, r, "lock pairs", func(pid, cid string, p mentorships.IDPair) (any, error) {
-		l, err := s.matches.Lock(r.Context(), pid, cid, p, viewer(r).PersonID)
-		return toIDPairsJSON([]mentorships.Lock{l})[0], err
-	})
-}
-
-func (s *Server) apiUnlock(w http.ResponseWriter, r *http.Request) {
-	s.apiPair(w, r, "unlock pairs", func(pid, cid string, p mentorships.IDPair) (any, error) {
-		return nil, s.matches.Unlock(r.Context(), pid, cid, p)
-	})
-}
-
-func (s *Server) apiExclude(w http.ResponseWriter, r *http.Request) {
-	s.apiPair(w, r, "exclude pairs", func(pid, cid string, p mentorships.IDPair) (any, error) {
-		x, err := s.matches.Exclude(r.Context(), pid, cid, p, viewer(r).PersonID)
-		return toIDPairsJSON([]mentorships.Lock{x})[0], err
-	})
-}
-
-func (s *Server) apiUnexclude(w http.ResponseWriter, r *http.Request) {
-	s.apiPair(w, r, "remove exclusions", func(pid, cid string, p mentorships.IDPair) (any, error) {
-		return nil, s.matches.Unexclude(r.Context(), pid, cid, p)
-	})
-}
-
-func (s *Server) apiSwap(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSwap(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers swap mentees"))
-		return
-	}
 	var in struct {
 		MenteeA string `json:"mentee_a"`
 		MenteeB string `json:"mentee_b"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	run, err := s.matches.Swap(r.Context(), r.PathValue("id"), r.PathValue("cid"), in.MenteeA, in.MenteeB, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusCreated, toMatchRunJSON(run))
+	return writeJSON(w, http.StatusCreated, toMatchRunJSON(run))
 }
 
-func (s *Server) apiSetAvailability(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSetAvailability(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors of this cycle set their availability"))
-		return
-	}
-	var in struct {
-		Unavailable *bool `json:"unavailable"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if in.Unavailable == nil {
-		s.fail(w, r, errs.Field("unavailable", "is required: true to take no new mentees this cycle, false to take them again"))
-		return
+	unavailable, err := decodeChoice(w, r, "unavailable", "is required: true to take no new mentees this cycle, false to take them again")
+	if err != nil {
+		return err
 	}
 	pid, cid := r.PathValue("id"), r.PathValue("cid")
-	if err := s.matches.SetUnavailable(r.Context(), pid, cid, v.PersonID, *in.Unavailable); err != nil {
-		s.fail(w, r, err)
-		return
+	if err := s.matches.SetUnavailable(r.Context(), pid, cid, v.PersonID, unavailable); err != nil {
+		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"cycle_id": cid, "unavailable": *in.Unavailable})
+	return writeJSON(w, http.StatusOK, map[string]any{"cycle_id": cid, "unavailable": unavailable})
 }
 
-func (s *Server) apiRequestRematch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiRequestRematch(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors and mentees of this cycle ask for a re-match"))
-		return
-	}
 	var in struct {
 		MenteeID string `json:"mentee_id"`
 		Reason   string `json:"reason"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	req, err := s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: r.PathValue("id"), CycleID: r.PathValue("cid"),
 		PersonID: v.PersonID, MenteeID: in.MenteeID, Reason: in.Reason})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusCreated, toRematchJSON(req))
+	return writeJSON(w, http.StatusCreated, toRematchJSON(req))
 }
 
-func (s *Server) apiResolveRematch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiResolveRematch(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers answer re-match requests"))
-		return
-	}
-	var in struct {
-		Rematch *bool `json:"rematch"`
-	}
-	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if in.Rematch == nil {
-		s.fail(w, r, errs.Field("rematch", "is required: true to re-match the pair, false to dismiss the request"))
-		return
-	}
-	req, run, err := s.matches.ResolveRematch(r.Context(), r.PathValue("id"), r.PathValue("cid"), r.PathValue("rid"), v.PersonID, *in.Rematch)
+	rematch, err := decodeChoice(w, r, "rematch", "is required: true to re-match the pair, false to dismiss the request")
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
+	}
+	req, run, err := s.matches.ResolveRematch(r.Context(), r.PathValue("id"), r.PathValue("cid"), r.PathValue("rid"), v.PersonID, rematch)
+	if err != nil {
+		return err
 	}
 	out := map[string]any{"request": toRematchJSON(req), "run": nil}
 	if run != nil {
 		out["run"] = toMatchRunJSON(*run)
 	}
-	writeJSON(w, http.StatusOK, out)
+	return writeJSON(w, http.StatusOK, out)
 }

@@ -139,20 +139,6 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-func (s *Server) showMatching(w http.ResponseWriter, r *http.Request) {
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	data, err := s.matchingPage(r, p, c)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "matching", data)
-}
-
 // matchingPage is the data of a cycle's matching page: everything for a
 // program manager; the published totals for a sponsor; one's own published
 // pairs for a participant (and for a program manager who takes part).
@@ -271,38 +257,21 @@ func (s *Server) adminMatching(r *http.Request, p programs.Program, c programs.C
 // under key, as 422. An error about no form field but with a safe message
 // (a lock that cannot hold, a request without a published match) is shown
 // the same way, under "_"; any other error goes to s.fail.
-func (s *Server) rerenderMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle, key string, err error) {
+func (s *Server) rerenderMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle, key string, err error) error {
 	bad := fieldErrors(err)
 	if bad == nil {
 		e := errs.As(err)
 		if e == nil || e.Kind != errs.Invalid {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		bad = errs.Fields{"_": e.Message}
 	}
 	data, derr := s.matchingPage(r, p, c)
 	if derr != nil {
-		s.fail(w, r, derr)
-		return
+		return derr
 	}
 	data[key], data["RematchFor"] = map[string]string(bad), r.PostFormValue("mentee_id")
-	s.render(w, r, http.StatusUnprocessableEntity, "matching", data)
-}
-
-// adminCycle checks that the viewer manages programs and reads the
-// program and cycle of the path.
-func (s *Server) adminCycle(w http.ResponseWriter, r *http.Request, what string) (programs.Program, programs.Cycle, bool) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers %s", what))
-		return programs.Program{}, programs.Cycle{}, false
-	}
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return programs.Program{}, programs.Cycle{}, false
-	}
-	return p, c, true
+	return s.render(w, r, http.StatusUnprocessableEntity, "matching", data)
 }
 
 // runOptionsFromForm reads the run form: objective and min_score.
@@ -327,162 +296,70 @@ func runSummary(run mentorships.Run) string {
 	return msg + ". Review the draft, then publish it."
 }
 
-func (s *Server) runMatching(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := s.adminCycle(w, r, "run matching")
-	if !ok {
-		return
-	}
+func (s *Server) runMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	o, bad := runOptionsFromForm(r, viewer(r).PersonID)
 	if len(bad) > 0 {
-		s.rerenderMatching(w, r, p, c, "RunErrors", bad.Err())
-		return
+		return s.rerenderMatching(w, r, p, c, "RunErrors", bad.Err())
 	}
 	run, err := s.matches.Run(r.Context(), p.ID, c.ID, o)
 	if err != nil {
-		s.rerenderMatching(w, r, p, c, "RunErrors", err)
-		return
+		return s.rerenderMatching(w, r, p, c, "RunErrors", err)
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run))
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run))
 }
 
-func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := s.adminCycle(w, r, "publish matches")
-	if !ok {
-		return
-	}
+func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	run, err := s.matches.Publish(r.Context(), p.ID, c.ID, r.PostFormValue("run_id"), viewer(r).PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Run %d is published: %d mentees now see their mentor.", run.Seq, run.Matched))
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Run %d is published: %d mentees now see their mentor.", run.Seq, run.Matched))
 }
 
-func pairFromForm(r *http.Request) mentorships.IDPair {
-	return mentorships.IDPair{MentorID: r.PostFormValue("mentor_id"), MenteeID: r.PostFormValue("mentee_id")}
-}
-
-// pairAction is the shape of the lock, unlock, exclude and remove-exclusion
-// forms: act on the pair, then go back to the page with a message.
-func (s *Server) pairAction(w http.ResponseWriter, r *http.Request, what string, act func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error)) {
-	p, c, ok := s.adminCycle(w, r, what)
-	if !ok {
-		return
-	}
-	msg, err := act(p, c, pairFromForm(r))
-	if err != nil {
-		s.rerenderMatching(w, r, p, c, "ActionErrors", err)
-		return
-	}
-	s.redirect(w, r, backTo(r, matchingPath(p.ID, c.ID)), msg)
-}
-
-func (s *Server) lockPair(w http.ResponseWriter, r *http.Request) {
-	s.pairAction(w, r, "lock pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		l, err := s.matches.Lock(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
-		return "Locked " + l.MentorName + " with " + l.MenteeName + ": every run keeps them together.", err
-	})
-}
-
-func (s *Server) unlockPair(w http.ResponseWriter, r *http.Request) {
-	s.pairAction(w, r, "unlock pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		return "Unlocked the pair; run again to let matching reconsider it.", s.matches.Unlock(r.Context(), p.ID, c.ID, pair)
-	})
-}
-
-func (s *Server) excludePair(w http.ResponseWriter, r *http.Request) {
-	s.pairAction(w, r, "exclude pairs", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		x, err := s.matches.Exclude(r.Context(), p.ID, c.ID, pair, viewer(r).PersonID)
-		return "Excluded " + x.MentorName + " with " + x.MenteeName + ". Run again to apply it.", err
-	})
-}
-
-func (s *Server) unexcludePair(w http.ResponseWriter, r *http.Request) {
-	s.pairAction(w, r, "remove exclusions", func(p programs.Program, c programs.Cycle, pair mentorships.IDPair) (string, error) {
-		return "Removed the exclusion; run again to let matching consider the pair.", s.matches.Unexclude(r.Context(), p.ID, c.ID, pair)
-	})
-}
-
-func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := s.adminCycle(w, r, "swap mentees")
-	if !ok {
-		return
-	}
+func (s *Server) swapMentees(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	run, err := s.matches.Swap(r.Context(), p.ID, c.ID, r.PostFormValue("mentee_a"), r.PostFormValue("mentee_b"), viewer(r).PersonID)
 	if err != nil {
-		s.rerenderMatching(w, r, p, c, "SwapErrors", err)
-		return
+		return s.rerenderMatching(w, r, p, c, "SwapErrors", err)
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Swapped and locked; run %d: total score %s, matched %s.",
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Swapped and locked; run %d: total score %s, matched %s.",
 		run.Seq, signed(run.TotalChange()), signed(int64(run.MatchedChange()))))
 }
 
-func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request) {
+func (s *Server) setAvailability(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors of this cycle set their availability"))
-		return
-	}
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	unavailable := r.PostFormValue("unavailable") != ""
 	if err := s.matches.SetUnavailable(r.Context(), p.ID, c.ID, v.PersonID, unavailable); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	msg := "You are available for new mentees this cycle again."
 	if unavailable {
 		msg = "You take no new mentees this cycle; you keep the mentees you have."
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), msg)
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), msg)
 }
 
-func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request) {
+func (s *Server) requestRematch(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	v := viewer(r)
-	if v.IsSponsor() {
-		s.fail(w, r, errs.E(errs.Forbidden, "only the mentors and mentees of this cycle ask for a re-match"))
-		return
-	}
-	p, c, err := s.programAndCycle(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	_, err = s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID,
+	_, err := s.matches.RequestRematch(r.Context(), mentorships.RematchInput{ProgramID: p.ID, CycleID: c.ID, PersonID: v.PersonID,
 		MenteeID: r.PostFormValue("mentee_id"), Reason: r.PostFormValue("reason")})
 	if err != nil {
-		s.rerenderMatching(w, r, p, c, "RematchErrors", err)
-		return
+		return s.rerenderMatching(w, r, p, c, "RematchErrors", err)
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), "Your request was sent. A program manager will find you a new match and let you know.")
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), "Your request was sent. A program manager will find you a new match and let you know.")
 }
 
-func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request) {
-	p, c, ok := s.adminCycle(w, r, "answer re-match requests")
-	if !ok {
-		return
-	}
-	var rematch bool
-	switch a := r.PostFormValue("action"); a {
-	case "rematch":
-		rematch = true
-	case "dismiss":
-	default:
-		s.fail(w, r, errs.Field("action", "%q is not an answer; use rematch or dismiss", a))
-		return
+func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+	rematch, err := formChoice(r, "action", "rematch", "dismiss", "an answer")
+	if err != nil {
+		return err
 	}
 	req, run, err := s.matches.ResolveRematch(r.Context(), p.ID, c.ID, r.PathValue("rid"), viewer(r).PersonID, rematch)
 	if err != nil {
-		s.rerenderMatching(w, r, p, c, "ActionErrors", err)
-		return
+		return s.rerenderMatching(w, r, p, c, "ActionErrors", err)
 	}
 	if run == nil {
-		s.redirect(w, r, matchingPath(p.ID, c.ID), "Dismissed the request of "+req.PersonName+".")
-		return
+		return s.redirect(w, r, matchingPath(p.ID, c.ID), "Dismissed the request of "+req.PersonName+".")
 	}
-	s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Re-matched %s away from %s in run %d; every other published pair is kept. Review and publish it.",
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Re-matched %s away from %s in run %d; every other published pair is kept. Review and publish it.",
 		req.MenteeName, req.MentorName, run.Seq))
 }

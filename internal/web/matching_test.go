@@ -6,12 +6,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/mentorships"
-	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -30,8 +27,7 @@ type matchWorld struct {
 func newMatchWorld(t *testing.T, o *org) *matchWorld {
 	t.Helper()
 	ctx := context.Background()
-	now := func() time.Time { return testNow }
-	pe := people.NewStore(o.d, now)
+	pe := o.srv.people
 	for _, p := range []person.Person{
 		{ID: "m3", Name: "Noor Mentor", Email: "noor@example.com", Level: 6, Function: "Sales", Location: "Paris", Timezone: "Europe/Paris",
 			SkillsOffered: []string{"Go"}, MentoringRole: person.MentoringMentor, Capacity: 1},
@@ -46,8 +42,8 @@ func newMatchWorld(t *testing.T, o *org) *matchWorld {
 			t.Fatal(err)
 		}
 	}
-	ps := programs.NewStore(o.d, now)
-	w := &matchWorld{ms: mentorships.NewStore(o.d, pe, ps, now)}
+	ps := o.srv.programs
+	w := &matchWorld{ms: o.srv.matches}
 	var err error
 	mk := func(name string) programs.Program {
 		p, err := ps.CreateProgram(ctx, programs.Program{Name: name, CodeOfConduct: "Be kind.",
@@ -106,76 +102,72 @@ func (w *matchWorld) mentorOf(t *testing.T, runID string) map[string]string {
 }
 
 func TestMatchingRoutesAccess(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newMatchWorld(t, o)
-			ctx := context.Background()
-			pub := w.runAndPublish(t)
-			draft, err := w.ms.Run(ctx, w.P.ID, w.C.ID, mentorships.RunOptions{AdminID: "admin"})
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newMatchWorld(t, o)
+		ctx := context.Background()
+		pub := w.runAndPublish(t)
+		draft, err := w.ms.Run(ctx, w.P.ID, w.C.ID, mentorships.RunOptions{AdminID: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Open requests for the resolve rows: m4's (page) and m5's (API).
+		var reqs []mentorships.RematchRequest
+		for _, who := range []string{"m4", "m5"} {
+			req, err := w.ms.RequestRematch(ctx, mentorships.RematchInput{ProgramID: w.P.ID, CycleID: w.C.ID, PersonID: who, Reason: "Not a fit"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Open requests for the resolve rows: m4's (page) and m5's (API).
-			var reqs []mentorships.RematchRequest
-			for _, who := range []string{"m4", "m5"} {
-				req, err := w.ms.RequestRematch(ctx, mentorships.RematchInput{ProgramID: w.P.ID, CycleID: w.C.ID, PersonID: who, Reason: "Not a fit"})
-				if err != nil {
-					t.Fatal(err)
-				}
-				reqs = append(reqs, req)
-			}
-			M, A := w.path(), w.api()
-			otherM := "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/matching"
-			otherA := "/api/v1/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/matches"
-			pair := url.Values{"mentor_id": {"m1"}, "mentee_id": {"m4"}}
-			excl := url.Values{"mentor_id": {"m3"}, "mentee_id": {"m4"}}
-			adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
-			apiAdmin := func(code int) map[string]int { return map[string]int{"anon": 401, "admin": code, "*": 403} }
-			runAccessTable(t, o, []accessCase{
-				// Pages. Everyone signed in has a matching page; only program
-				// managers may name a run other than the published one.
-				{method: "GET", path: M, want: map[string]int{"anon": 303, "*": 200}},
-				{method: "GET", path: otherM, want: map[string]int{"anon": 303, "*": 404}},
-				{method: "GET", path: M + "?run=" + draft.ID, want: map[string]int{"anon": 303, "admin": 200, "*": 404}},
-				{method: "GET", path: M + "?run=" + pub.ID, want: map[string]int{"anon": 303, "*": 200}},
-				{method: "POST", path: M + "/run", form: url.Values{"objective": {"participation"}}, want: adminPost},
-				{method: "POST", path: otherM + "/run", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
-				{method: "POST", path: M + "/locks", form: pair, want: adminPost},
-				{method: "POST", path: M + "/locks/delete", form: pair, want: adminPost},
-				{method: "POST", path: M + "/exclusions", form: excl, want: adminPost},
-				{method: "POST", path: M + "/exclusions/delete", form: excl, want: adminPost},
-				{method: "POST", path: M + "/swap", form: url.Values{"mentee_a": {"m2"}, "mentee_b": {"m2"}}, want: map[string]int{"anon": 303, "admin": 422, "*": 403}},
-				{method: "POST", path: M + "/publish", form: url.Values{"run_id": {pub.ID}}, want: map[string]int{"anon": 303, "admin": 409, "*": 403}},
-				// Availability is a mentor's own: m1 mentors in C, m2 does not.
-				{method: "POST", path: M + "/availability", form: url.Values{"unavailable": {"yes"}}, want: map[string]int{"anon": 303, "m1": 303, "*": 403}},
-				{method: "POST", path: M + "/rematch-requests/" + reqs[0].ID + "/resolve", form: url.Values{"action": {"dismiss"}}, want: adminPost},
-				{method: "POST", path: M + "/rematch-requests/rmr_nope/resolve", form: url.Values{"action": {"dismiss"}}, want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
-				// A re-match request is about one's own pair: m2's is theirs,
-				// m2's pair is not m1's, and admins have no pair here.
-				{method: "POST", path: M + "/rematch-requests", form: url.Values{"mentee_id": {"m2"}, "reason": {"Hours never overlap"}},
-					want: map[string]int{"anon": 303, "m2": 303, "sponsor": 403, "*": 422}},
+			reqs = append(reqs, req)
+		}
+		M, A := w.path(), w.api()
+		otherM := "/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/matching"
+		otherA := "/api/v1/programs/" + w.Q.ID + "/cycles/" + w.C.ID + "/matches"
+		pair := url.Values{"mentor_id": {"m1"}, "mentee_id": {"m4"}}
+		excl := url.Values{"mentor_id": {"m3"}, "mentee_id": {"m4"}}
+		adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
+		apiAdmin := func(code int) map[string]int { return map[string]int{"anon": 401, "admin": code, "*": 403} }
+		runAccessTable(t, o, []accessCase{
+			// Pages. Everyone signed in has a matching page; only program
+			// managers may name a run other than the published one.
+			{method: "GET", path: M, want: map[string]int{"anon": 303, "*": 200}},
+			{method: "GET", path: otherM, want: map[string]int{"anon": 303, "*": 404}},
+			{method: "GET", path: M + "?run=" + draft.ID, want: map[string]int{"anon": 303, "admin": 200, "*": 404}},
+			{method: "GET", path: M + "?run=" + pub.ID, want: map[string]int{"anon": 303, "*": 200}},
+			{method: "POST", path: M + "/run", form: url.Values{"objective": {"participation"}}, want: adminPost},
+			{method: "POST", path: otherM + "/run", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
+			{method: "POST", path: M + "/locks", form: pair, want: adminPost},
+			{method: "POST", path: M + "/locks/delete", form: pair, want: adminPost},
+			{method: "POST", path: M + "/exclusions", form: excl, want: adminPost},
+			{method: "POST", path: M + "/exclusions/delete", form: excl, want: adminPost},
+			{method: "POST", path: M + "/swap", form: url.Values{"mentee_a": {"m2"}, "mentee_b": {"m2"}}, want: map[string]int{"anon": 303, "admin": 422, "*": 403}},
+			{method: "POST", path: M + "/publish", form: url.Values{"run_id": {pub.ID}}, want: map[string]int{"anon": 303, "admin": 409, "*": 403}},
+			// Availability is a mentor's own: m1 mentors in C, m2 does not.
+			{method: "POST", path: M + "/availability", form: url.Values{"unavailable": {"yes"}}, want: map[string]int{"anon": 303, "m1": 303, "*": 403}},
+			{method: "POST", path: M + "/rematch-requests/" + reqs[0].ID + "/resolve", form: url.Values{"action": {"dismiss"}}, want: adminPost},
+			{method: "POST", path: M + "/rematch-requests/rmr_nope/resolve", form: url.Values{"action": {"dismiss"}}, want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
+			// A re-match request is about one's own pair: m2's is theirs,
+			// m2's pair is not m1's, and admins have no pair here.
+			{method: "POST", path: M + "/rematch-requests", form: url.Values{"mentee_id": {"m2"}, "reason": {"Hours never overlap"}},
+				want: map[string]int{"anon": 303, "m2": 303, "sponsor": 403, "*": 422}},
 
-				// API.
-				{method: "GET", path: A, want: map[string]int{"anon": 401, "*": 200}},
-				{method: "GET", path: otherA, want: map[string]int{"anon": 401, "*": 404}},
-				{method: "GET", path: A + "?run_id=" + draft.ID, want: map[string]int{"anon": 401, "admin": 200, "*": 404}},
-				{method: "POST", path: A + "/runs", json: `{}`, want: apiAdmin(201)},
-				// m2 asked on the page already: the same pair again is a conflict.
-				{method: "POST", path: A + "/rematch-requests", json: `{"mentee_id":"m2","reason":"Hours never overlap"}`,
-					want: map[string]int{"anon": 401, "m2": 409, "sponsor": 403, "*": 422}},
-				{method: "POST", path: A + "/rematch-requests/" + reqs[1].ID + "/resolve", json: `{"rematch":false}`, want: apiAdmin(200)},
-				{method: "POST", path: A + "/publish", json: `{}`, want: apiAdmin(200)},
-				{method: "POST", path: A + "/locks", json: `{"mentor_id":"m1","mentee_id":"m4"}`, want: apiAdmin(201)},
-				{method: "DELETE", path: A + "/locks", json: `{"mentor_id":"m1","mentee_id":"m4"}`, want: apiAdmin(204)},
-				{method: "POST", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(201)},
-				{method: "DELETE", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(204)},
-				{method: "POST", path: A + "/swap", json: `{"mentee_a":"m2","mentee_b":"m2"}`, want: apiAdmin(422)},
-				{method: "PUT", path: A + "/availability", json: `{"unavailable":false}`, want: map[string]int{"anon": 401, "m1": 200, "*": 403}},
-			})
+			// API.
+			{method: "GET", path: A, want: map[string]int{"anon": 401, "*": 200}},
+			{method: "GET", path: otherA, want: map[string]int{"anon": 401, "*": 404}},
+			{method: "GET", path: A + "?run_id=" + draft.ID, want: map[string]int{"anon": 401, "admin": 200, "*": 404}},
+			{method: "POST", path: A + "/runs", json: `{}`, want: apiAdmin(201)},
+			// m2 asked on the page already: the same pair again is a conflict.
+			{method: "POST", path: A + "/rematch-requests", json: `{"mentee_id":"m2","reason":"Hours never overlap"}`,
+				want: map[string]int{"anon": 401, "m2": 409, "sponsor": 403, "*": 422}},
+			{method: "POST", path: A + "/rematch-requests/" + reqs[1].ID + "/resolve", json: `{"rematch":false}`, want: apiAdmin(200)},
+			{method: "POST", path: A + "/publish", json: `{}`, want: apiAdmin(200)},
+			{method: "POST", path: A + "/locks", json: `{"mentor_id":"m1","mentee_id":"m4"}`, want: apiAdmin(201)},
+			{method: "DELETE", path: A + "/locks", json: `{"mentor_id":"m1","mentee_id":"m4"}`, want: apiAdmin(204)},
+			{method: "POST", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(201)},
+			{method: "DELETE", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(204)},
+			{method: "POST", path: A + "/swap", json: `{"mentee_a":"m2","mentee_b":"m2"}`, want: apiAdmin(422)},
+			{method: "PUT", path: A + "/availability", json: `{"unavailable":false}`, want: map[string]int{"anon": 401, "m1": 200, "*": 403}},
 		})
-	}
+	})
 }
 
 // TestMatchingFlow walks the story through the pages: the admin runs,
@@ -183,183 +175,179 @@ func TestMatchingRoutesAccess(t *testing.T) {
 // their own pair and why; the mentee asks for a re-match, the admin
 // re-matches; the mentor marks themselves unavailable.
 func TestMatchingFlow(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newMatchWorld(t, o)
-			M := w.path()
-			names := []string{"Max Mentee", "Lee Mentee", "Kai Mentee", "Noor Mentor", "Sol Mentor"}
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newMatchWorld(t, o)
+		M := w.path()
+		names := []string{"Max Mentee", "Lee Mentee", "Kai Mentee", "Noor Mentor", "Sol Mentor"}
 
-			_, body := o.get("m2", M)
-			if !strings.Contains(body, "Your mentor") || !strings.Contains(body, "not published yet") {
-				t.Errorf("m2 before any run: %.400s", body)
-			}
-			if _, body := o.get("admin", "/programs/"+w.P.ID+"/cycles/"+w.C.ID); !strings.Contains(body, `href="`+M+`"`) {
-				t.Errorf("the cycle page does not link to matching")
-			}
+		_, body := o.get("m2", M)
+		if !strings.Contains(body, "Your mentor") || !strings.Contains(body, "not published yet") {
+			t.Errorf("m2 before any run: %.400s", body)
+		}
+		if _, body := o.get("admin", "/programs/"+w.P.ID+"/cycles/"+w.C.ID); !strings.Contains(body, `href="`+M+`"`) {
+			t.Errorf("the cycle page does not link to matching")
+		}
 
-			code, loc, _ := o.submit("admin", M+"/run", url.Values{"objective": {"participation"}, "min_score": {"0"}})
-			if code != 303 || loc != M {
-				t.Fatalf("run: %d %q", code, loc)
+		code, loc, _ := o.submit("admin", M+"/run", url.Values{"objective": {"participation"}, "min_score": {"0"}})
+		if code != 303 || loc != M {
+			t.Fatalf("run: %d %q", code, loc)
+		}
+		_, body = o.get("admin", M)
+		for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which you want",
+			"Publish run 1", "Participants do not see this draft", "Max Mentee", "Optimal"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("admin's draft page lacks %q", want)
 			}
-			_, body = o.get("admin", M)
-			for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which you want",
-				"Publish run 1", "Participants do not see this draft", "Max Mentee", "Optimal"} {
-				if !strings.Contains(body, want) {
-					t.Errorf("admin's draft page lacks %q", want)
-				}
-			}
-			ov, err := w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
-			if err != nil || ov.Draft() == nil {
-				t.Fatalf("overview: %+v %v", ov, err)
-			}
-			draft := ov.Draft()
-			first := w.mentorOf(t, draft.ID)
-			if first["m2"] == "m1" || len(first) != 3 {
-				t.Fatalf("draft pairs: %v", first)
-			}
+		}
+		ov, err := w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
+		if err != nil || ov.Draft() == nil {
+			t.Fatalf("overview: %+v %v", ov, err)
+		}
+		draft := ov.Draft()
+		first := w.mentorOf(t, draft.ID)
+		if first["m2"] == "m1" || len(first) != 3 {
+			t.Fatalf("draft pairs: %v", first)
+		}
 
-			// The draft is invisible to everyone else.
-			own := map[string]string{"m1": "Mia Mentor", "m2": "Max Mentee", "sponsor": "Sam Sponsor"}
-			for _, who := range []string{"m1", "m2", "sponsor"} {
-				_, body := o.get(who, M)
-				for _, n := range names {
-					if n != own[who] && strings.Contains(body, n) {
-						t.Errorf("%s sees %q before publication", who, n)
-					}
-				}
-				if code, _ := o.get(who, M+"?run="+draft.ID); code != 404 {
-					t.Errorf("%s asks for the draft: %d, want 404", who, code)
-				}
-				if code, _ := o.apiDo(who, "GET", w.api()+"?run_id="+draft.ID, ""); code != 404 {
-					t.Errorf("%s asks the API for the draft: %d, want 404", who, code)
-				}
-				if _, body := o.apiDo(who, "GET", w.api(), ""); strings.Contains(body, draft.ID) || strings.Contains(body, "Noor") || strings.Contains(body, "Lee Mentee") {
-					t.Errorf("%s's API view shows the draft: %s", who, body)
+		// The draft is invisible to everyone else.
+		own := map[string]string{"m1": "Mia Mentor", "m2": "Max Mentee", "sponsor": "Sam Sponsor"}
+		for _, who := range []string{"m1", "m2", "sponsor"} {
+			_, body := o.get(who, M)
+			for _, n := range names {
+				if n != own[who] && strings.Contains(body, n) {
+					t.Errorf("%s sees %q before publication", who, n)
 				}
 			}
+			if code, _ := o.get(who, M+"?run="+draft.ID); code != 404 {
+				t.Errorf("%s asks for the draft: %d, want 404", who, code)
+			}
+			if code, _ := o.apiDo(who, "GET", w.api()+"?run_id="+draft.ID, ""); code != 404 {
+				t.Errorf("%s asks the API for the draft: %d, want 404", who, code)
+			}
+			if _, body := o.apiDo(who, "GET", w.api(), ""); strings.Contains(body, draft.ID) || strings.Contains(body, "Noor") || strings.Contains(body, "Lee Mentee") {
+				t.Errorf("%s's API view shows the draft: %s", who, body)
+			}
+		}
 
-			// Lock m4's pair, re-run: kept; publish.
-			code, _, _ = o.submit("admin", M+"/locks", url.Values{"mentor_id": {first["m4"]}, "mentee_id": {"m4"}})
-			if code != 303 {
-				t.Fatalf("lock: %d", code)
-			}
-			if _, body := o.get("admin", M); !strings.Contains(body, "every run keeps them together") || !strings.Contains(body, `aria-label="Unlock `) {
-				t.Errorf("no lock shown after locking")
-			}
-			if code, _, _ = o.submit("admin", M+"/run", url.Values{"objective": {"participation"}}); code != 303 {
-				t.Fatalf("re-run: %d", code)
-			}
-			ov, _ = w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
-			second := w.mentorOf(t, ov.Latest.ID)
-			if second["m4"] != first["m4"] || ov.Latest.Seq != 2 {
-				t.Fatalf("re-run: %v after %v", second, first)
-			}
-			code, _, _ = o.submit("admin", M+"/publish", url.Values{"run_id": {ov.Latest.ID}})
-			if code != 303 {
-				t.Fatalf("publish: %d", code)
-			}
-			if _, body := o.get("admin", M); !strings.Contains(body, "Run 2 is published") {
-				t.Errorf("no flash after publishing")
-			}
+		// Lock m4's pair, re-run: kept; publish.
+		code, _, _ = o.submit("admin", M+"/locks", url.Values{"mentor_id": {first["m4"]}, "mentee_id": {"m4"}})
+		if code != 303 {
+			t.Fatalf("lock: %d", code)
+		}
+		if _, body := o.get("admin", M); !strings.Contains(body, "every run keeps them together") || !strings.Contains(body, `aria-label="Unlock `) {
+			t.Errorf("no lock shown after locking")
+		}
+		if code, _, _ = o.submit("admin", M+"/run", url.Values{"objective": {"participation"}}); code != 303 {
+			t.Fatalf("re-run: %d", code)
+		}
+		ov, _ = w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
+		second := w.mentorOf(t, ov.Latest.ID)
+		if second["m4"] != first["m4"] || ov.Latest.Seq != 2 {
+			t.Fatalf("re-run: %v after %v", second, first)
+		}
+		code, _, _ = o.submit("admin", M+"/publish", url.Values{"run_id": {ov.Latest.ID}})
+		if code != 303 {
+			t.Fatalf("publish: %d", code)
+		}
+		if _, body := o.get("admin", M); !strings.Contains(body, "Run 2 is published") {
+			t.Errorf("no flash after publishing")
+		}
 
-			// The mentee sees their mentor and why, and nobody else's pair.
-			mentorName := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor"}
-			_, body = o.get("m2", M)
-			for _, want := range []string{"Your mentor", mentorName[second["m2"]], "Why we matched you", "Ask for a re-match", `aria-label="Match score: `} {
-				if !strings.Contains(body, want) {
-					t.Errorf("m2's page lacks %q", want)
-				}
+		// The mentee sees their mentor and why, and nobody else's pair.
+		mentorName := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor"}
+		_, body = o.get("m2", M)
+		for _, want := range []string{"Your mentor", mentorName[second["m2"]], "Why we matched you", "Ask for a re-match", `aria-label="Match score: `} {
+			if !strings.Contains(body, want) {
+				t.Errorf("m2's page lacks %q", want)
 			}
-			for _, not := range []string{"Lee Mentee", "Kai Mentee", "Unmatched mentees", "Run matching"} {
-				if strings.Contains(body, not) {
-					t.Errorf("m2's page shows %q", not)
-				}
+		}
+		for _, not := range []string{"Lee Mentee", "Kai Mentee", "Unmatched mentees", "Run matching"} {
+			if strings.Contains(body, not) {
+				t.Errorf("m2's page shows %q", not)
 			}
-			if _, home := o.get("m2", "/"); !strings.Contains(home, "Your mentor") || !strings.Contains(home, mentorName[second["m2"]]) {
-				t.Errorf("m2's start page has no mentor card")
+		}
+		if _, home := o.get("m2", "/"); !strings.Contains(home, "Your mentor") || !strings.Contains(home, mentorName[second["m2"]]) {
+			t.Errorf("m2's start page has no mentor card")
+		}
+		// The mentor sees their mentees and remaining capacity.
+		var m1Mentees []string
+		for mentee, mentor := range second {
+			if mentor == "m1" {
+				m1Mentees = append(m1Mentees, mentee)
 			}
-			// The mentor sees their mentees and remaining capacity.
-			var m1Mentees []string
-			for mentee, mentor := range second {
-				if mentor == "m1" {
-					m1Mentees = append(m1Mentees, mentee)
-				}
+		}
+		_, body = o.get("m1", M)
+		wantSeats := map[int]string{0: "2 seats left", 1: "1 seat left", 2: "0 seats left"}[len(m1Mentees)]
+		for _, want := range []string{"Your mentees", "You take 2 mentees (from your profile): " + wantSeats, "Unavailable for new mentees this cycle"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("m1's page lacks %q", want)
 			}
-			_, body = o.get("m1", M)
-			wantSeats := map[int]string{0: "2 seats left", 1: "1 seat left", 2: "0 seats left"}[len(m1Mentees)]
-			for _, want := range []string{"Your mentees", "You take 2 mentees (from your profile): " + wantSeats, "Unavailable for new mentees this cycle"} {
-				if !strings.Contains(body, want) {
-					t.Errorf("m1's page lacks %q", want)
-				}
+		}
+		if strings.Contains(body, "Max Mentee") {
+			t.Errorf("m1 sees m2, who is not their mentee")
+		}
+		if len(m1Mentees) > 0 {
+			if _, home := o.get("m1", "/"); !strings.Contains(home, "Your mentees") {
+				t.Errorf("m1's start page has no mentees card")
 			}
-			if strings.Contains(body, "Max Mentee") {
-				t.Errorf("m1 sees m2, who is not their mentee")
+		}
+		// The sponsor sees figures and no names.
+		_, body = o.get("sponsor", M)
+		if !strings.Contains(body, "Matching figures") || !strings.Contains(body, "3 / 3") {
+			t.Errorf("sponsor's page lacks the figures")
+		}
+		for _, n := range append(names, "Mia Mentor") {
+			if strings.Contains(body, n) {
+				t.Errorf("sponsor sees %q", n)
 			}
-			if len(m1Mentees) > 0 {
-				if _, home := o.get("m1", "/"); !strings.Contains(home, "Your mentees") {
-					t.Errorf("m1's start page has no mentees card")
-				}
-			}
-			// The sponsor sees figures and no names.
-			_, body = o.get("sponsor", M)
-			if !strings.Contains(body, "Matching figures") || !strings.Contains(body, "3 / 3") {
-				t.Errorf("sponsor's page lacks the figures")
-			}
-			for _, n := range append(names, "Mia Mentor") {
-				if strings.Contains(body, n) {
-					t.Errorf("sponsor sees %q", n)
-				}
-			}
+		}
 
-			// m2 asks for a re-match; the admin re-matches m2 alone.
-			code, _, body = o.submit("m2", M+"/rematch-requests", url.Values{"reason": {" "}})
-			if code != 422 || !strings.Contains(body, "tell the program manager what is not working") {
-				t.Fatalf("empty reason: %d", code)
+		// m2 asks for a re-match; the admin re-matches m2 alone.
+		code, _, body = o.submit("m2", M+"/rematch-requests", url.Values{"reason": {" "}})
+		if code != 422 || !strings.Contains(body, "tell the program manager what is not working") {
+			t.Fatalf("empty reason: %d", code)
+		}
+		if code, _, _ = o.submit("m2", M+"/rematch-requests", url.Values{"reason": {"Our hours never overlap."}}); code != 303 {
+			t.Fatalf("request: %d", code)
+		}
+		if _, body := o.get("m2", M); !strings.Contains(body, "You asked for a re-match") {
+			t.Errorf("m2's page does not show the open request")
+		}
+		_, body = o.get("admin", M)
+		if !strings.Contains(body, "Re-match requests") || !strings.Contains(body, "Our hours never overlap.") {
+			t.Fatalf("the admin does not see the request")
+		}
+		reqs, err := w.ms.RematchRequests(context.Background(), w.P.ID, w.C.ID, true)
+		if err != nil || len(reqs) != 1 {
+			t.Fatalf("requests: %+v %v", reqs, err)
+		}
+		code, _, _ = o.submit("admin", M+"/rematch-requests/"+reqs[0].ID+"/resolve", url.Values{"action": {"rematch"}})
+		if code != 303 {
+			t.Fatalf("resolve: %d", code)
+		}
+		ov, _ = w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
+		third := w.mentorOf(t, ov.Latest.ID)
+		if ov.Latest.Trigger != mentorships.TriggerRematch || third["m2"] == second["m2"] {
+			t.Errorf("re-match run %+v: m2 has %q, had %q", ov.Latest, third["m2"], second["m2"])
+		}
+		for mentee, mentor := range second {
+			if mentee != "m2" && third[mentee] != mentor {
+				t.Errorf("re-matching m2 moved %s from %s to %s", mentee, mentor, third[mentee])
 			}
-			if code, _, _ = o.submit("m2", M+"/rematch-requests", url.Values{"reason": {"Our hours never overlap."}}); code != 303 {
-				t.Fatalf("request: %d", code)
-			}
-			if _, body := o.get("m2", M); !strings.Contains(body, "You asked for a re-match") {
-				t.Errorf("m2's page does not show the open request")
-			}
-			_, body = o.get("admin", M)
-			if !strings.Contains(body, "Re-match requests") || !strings.Contains(body, "Our hours never overlap.") {
-				t.Fatalf("the admin does not see the request")
-			}
-			reqs, err := w.ms.RematchRequests(context.Background(), w.P.ID, w.C.ID, true)
-			if err != nil || len(reqs) != 1 {
-				t.Fatalf("requests: %+v %v", reqs, err)
-			}
-			code, _, _ = o.submit("admin", M+"/rematch-requests/"+reqs[0].ID+"/resolve", url.Values{"action": {"rematch"}})
-			if code != 303 {
-				t.Fatalf("resolve: %d", code)
-			}
-			ov, _ = w.ms.Overview(context.Background(), w.P.ID, w.C.ID)
-			third := w.mentorOf(t, ov.Latest.ID)
-			if ov.Latest.Trigger != mentorships.TriggerRematch || third["m2"] == second["m2"] {
-				t.Errorf("re-match run %+v: m2 has %q, had %q", ov.Latest, third["m2"], second["m2"])
-			}
-			for mentee, mentor := range second {
-				if mentee != "m2" && third[mentee] != mentor {
-					t.Errorf("re-matching m2 moved %s from %s to %s", mentee, mentor, third[mentee])
-				}
-			}
-			// Unpublished, so m2 still sees the published mentor.
-			if _, body := o.get("m2", M); !strings.Contains(body, mentorName[second["m2"]]) {
-				t.Errorf("m2 sees the re-match draft before publication")
-			}
+		}
+		// Unpublished, so m2 still sees the published mentor.
+		if _, body := o.get("m2", M); !strings.Contains(body, mentorName[second["m2"]]) {
+			t.Errorf("m2 sees the re-match draft before publication")
+		}
 
-			// The mentor marks themselves unavailable.
-			if code, _, _ = o.submit("m1", M+"/availability", url.Values{"unavailable": {"yes"}}); code != 303 {
-				t.Fatalf("availability: %d", code)
-			}
-			if _, body := o.get("m1", M); !strings.Contains(body, "You take no new mentees this cycle") || !strings.Contains(body, "checked") {
-				t.Errorf("m1's page does not show the availability")
-			}
-		})
-	}
+		// The mentor marks themselves unavailable.
+		if code, _, _ = o.submit("m1", M+"/availability", url.Values{"unavailable": {"yes"}}); code != 303 {
+			t.Fatalf("availability: %d", code)
+		}
+		if _, body := o.get("m1", M); !strings.Contains(body, "You take no new mentees this cycle") || !strings.Contains(body, "checked") {
+			t.Errorf("m1's page does not show the availability")
+		}
+	})
 }
 
 // TestMatchingAPI runs, swaps and publishes through the API and checks

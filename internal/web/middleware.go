@@ -28,26 +28,10 @@ func viewer(r *http.Request) access.Viewer {
 // cleared and the request goes on as anonymous.
 func (s *Server) identify(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var id auth.Identity
-		var err error
-		if h := r.Header.Get("Authorization"); h != "" {
-			scheme, token, _ := strings.Cut(h, " ")
-			if !strings.EqualFold(scheme, "Bearer") || token == "" {
-				s.fail(w, r, errs.E(errs.Unauthorized, "the Authorization header must be \"Bearer <token>\""))
-				return
-			}
-			if id, err = s.auth.TokenIdentity(r.Context(), strings.TrimSpace(token)); err != nil {
-				s.fail(w, r, err)
-				return
-			}
-		} else if c, cerr := r.Cookie(sessionCookie); cerr == nil && c.Value != "" {
-			id, err = s.auth.Session(r.Context(), c.Value)
-			if errs.Is(err, errs.Unauthorized) {
-				s.clearCookie(w, sessionCookie)
-			} else if err != nil {
-				s.fail(w, r, err)
-				return
-			}
+		id, err := s.identity(w, r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		if id.PersonID != "" {
 			v := access.Viewer{PersonID: id.PersonID, Name: id.Name, Role: id.Role}
@@ -57,28 +41,26 @@ func (s *Server) identify(next http.Handler) http.Handler {
 	})
 }
 
-// page wraps an HTML handler that needs a signed-in viewer: anonymous
-// visitors are sent to the sign-in page and brought back afterwards.
-func (s *Server) page(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if !viewer(r).SignedIn() {
-			next := r.URL.RequestURI()
-			http.Redirect(w, r, "/signin?next="+urlQueryEscape(next), http.StatusSeeOther)
-			return
+// identity is who the request's Bearer token or session cookie names; the
+// zero Identity for nobody.
+func (s *Server) identity(w http.ResponseWriter, r *http.Request) (auth.Identity, error) {
+	if h := r.Header.Get("Authorization"); h != "" {
+		scheme, token, _ := strings.Cut(h, " ")
+		if !strings.EqualFold(scheme, "Bearer") || token == "" {
+			return auth.Identity{}, errs.E(errs.Unauthorized, "the Authorization header must be \"Bearer <token>\"")
 		}
-		h(w, r)
+		return s.auth.TokenIdentity(r.Context(), strings.TrimSpace(token))
 	}
-}
-
-// api wraps a JSON handler that needs a signed-in viewer.
-func (s *Server) api(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		if !viewer(r).SignedIn() {
-			s.fail(w, r, errs.E(errs.Unauthorized, "sign in, or send a personal API token as \"Authorization: Bearer <token>\""))
-			return
-		}
-		h(w, r)
+	c, err := r.Cookie(sessionCookie)
+	if err != nil || c.Value == "" {
+		return auth.Identity{}, nil
 	}
+	id, err := s.auth.Session(r.Context(), c.Value)
+	if errs.Is(err, errs.Unauthorized) {
+		s.clearCookie(w, sessionCookie)
+		return auth.Identity{}, nil
+	}
+	return id, err
 }
 
 // recover turns a panic into a logged 500 instead of a dropped connection.

@@ -62,47 +62,44 @@ func toPersonJSON(v access.Viewer, p person.Person) personJSON {
 	return j
 }
 
-func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, errs.E(errs.NotFound, "no such API route: %s %s", r.Method, r.URL.Path))
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) error {
+	return errs.E(errs.NotFound, "no such API route: %s %s", r.Method, r.URL.Path)
 }
 
 // notFound answers every path no route claims, as a page.
-func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, errs.E(errs.NotFound, "There is no page at this address."))
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) error {
+	return errs.E(errs.NotFound, "There is no page at this address.")
 }
 
-func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	p, err := s.people.Get(r.Context(), v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toPersonJSON(v, p))
+	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 
-func (s *Server) apiListPeople(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiListPeople(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	f, page, err := s.searchPeople(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out := make([]personJSON, len(page.People))
 	for i, p := range page.People {
 		out[i] = toPersonJSON(v, p)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"people": out, "total": page.Total, "limit": f.Limit, "offset": f.Offset})
+	return writeJSON(w, http.StatusOK, map[string]any{"people": out, "total": page.Total, "limit": f.Limit, "offset": f.Offset})
 }
 
-func (s *Server) apiGetPerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGetPerson(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	p, err := s.people.Get(r.Context(), r.PathValue("id"))
 	if err != nil || (!p.Active && !v.IsAdmin()) {
-		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
-		return
+		return errs.E(errs.NotFound, "no such person")
 	}
-	writeJSON(w, http.StatusOK, toPersonJSON(v, p))
+	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 
 // profilePatch is the body of PATCH /api/v1/people/{id}: only the fields
@@ -122,22 +119,19 @@ type profilePatch struct {
 	AccessibilityNeeds *string   `json:"accessibility_needs"`
 }
 
-func (s *Server) apiUpdateProfile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiUpdateProfile(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	id := r.PathValue("id")
 	if !access.CanEditProfile(v, id) {
-		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
-		return
+		return errs.E(errs.NotFound, "no such person")
 	}
 	var patch profilePatch
 	if err := decodeJSON(w, r, &patch); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, err := s.people.Get(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	pr := people.ProfileOf(p)
 	setStr := func(dst *string, src *string) {
@@ -165,16 +159,14 @@ func (s *Server) apiUpdateProfile(w http.ResponseWriter, r *http.Request) {
 	}
 	if patch.WorkHours != nil {
 		if pr.WorkStart, pr.WorkEnd, err = person.ParseHours(*patch.WorkHours); err != nil {
-			s.fail(w, r, errs.Field("work_hours", "%s", errs.As(err).Message))
-			return
+			return errs.Field("work_hours", "%s", errs.As(err).Message)
 		}
 	}
 	p, err = s.people.UpdateProfile(r.Context(), id, pr)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toPersonJSON(v, p))
+	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 
 // newPersonJSON is the body of POST /api/v1/people.
@@ -198,16 +190,11 @@ type newPersonJSON struct {
 	Interests     []string `json:"interests"`
 }
 
-func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePeople(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers add people"))
-		return
-	}
 	var in newPersonJSON
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p := person.Person{ID: in.ID, Name: in.Name, Email: in.Email, Level: in.Level, Function: in.Function, Department: in.Department,
 		Location: in.Location, Timezone: in.Timezone, HireDate: in.HireDate, ManagerID: in.ManagerID, MentoringRole: in.MentoringRole,
@@ -215,46 +202,36 @@ func (s *Server) apiCreatePerson(w http.ResponseWriter, r *http.Request) {
 	if in.WorkHours != "" {
 		var err error
 		if p.WorkStart, p.WorkEnd, err = person.ParseHours(in.WorkHours); err != nil {
-			s.fail(w, r, errs.Field("work_hours", "%s", errs.As(err).Message))
-			return
+			return errs.Field("work_hours", "%s", errs.As(err).Message)
 		}
 	}
 	p, err := s.people.Create(r.Context(), p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusCreated, toPersonJSON(v, p))
+	return writeJSON(w, http.StatusCreated, toPersonJSON(v, p))
 }
 
-func (s *Server) apiSetRole(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiSetRole(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePeople(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers set roles"))
-		return
-	}
 	var in struct {
 		Role string `json:"role"`
 	}
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := r.PathValue("id")
 	if id == v.PersonID && in.Role != person.RoleAdmin {
-		s.fail(w, r, errs.Field("role", "you cannot take away your own admin role; ask another admin"))
-		return
+		return errs.Field("role", "you cannot take away your own admin role; ask another admin")
 	}
 	if err := s.auth.SetAccessRole(r.Context(), id, in.Role); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, err := s.people.Get(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toPersonJSON(v, p))
+	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 
 // importErrorJSON is the API's answer to a rejected import: every problem
@@ -270,11 +247,7 @@ type importErrorJSON struct {
 	} `json:"error"`
 }
 
-func (s *Server) apiImportPeople(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePeople(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers import people"))
-		return
-	}
+func (s *Server) apiImportPeople(w http.ResponseWriter, r *http.Request) error {
 	f, err := s.readUpload(w, r)
 	var res people.ImportResult
 	if err == nil {
@@ -285,12 +258,10 @@ func (s *Server) apiImportPeople(w http.ResponseWriter, r *http.Request) {
 		var out importErrorJSON
 		out.Error.Code, out.Error.Message = "invalid", "the file was rejected and nothing was imported"
 		out.Error.File, out.Error.Problems, out.Error.More = ie.File, ie.Problems, ie.More
-		writeJSON(w, http.StatusUnprocessableEntity, out)
-		return
+		return writeJSON(w, http.StatusUnprocessableEntity, out)
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged, "warnings": orEmpty(res.Warnings)})
+	return writeJSON(w, http.StatusOK, map[string]any{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged, "warnings": orEmpty(res.Warnings)})
 }

@@ -18,20 +18,15 @@ import (
 func directoryFilter(q url.Values) (people.Filter, error) {
 	f := people.Filter{Query: q.Get("q"), Function: q.Get("function"), Location: q.Get("location"),
 		Skill: q.Get("skill"), Mentors: q.Get("mentors") == "1" || q.Get("mentors") == "true", Limit: 30}
-	for _, p := range []struct {
-		name     string
-		dst      *int
-		min, max int
-	}{{"level", &f.Level, 1, 10}, {"page", &f.Offset, 1, 100000}, {"limit", &f.Limit, 1, 200}} {
-		v := q.Get(p.name)
-		if v == "" {
-			continue
+	// The first problem, in this order, is the one reported.
+	params := []intParam{{name: "level", dst: &f.Level, min: 1, max: 10}, {name: "page", dst: &f.Offset, min: 1, max: 100000},
+		{name: "limit", dst: &f.Limit, min: 1, max: 200}}
+	bad := errs.Fields{}
+	readInts(q, bad, params...)
+	for _, p := range params {
+		if msg, ok := bad[p.name]; ok {
+			return f, errs.Field(p.name, "%s", msg)
 		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < p.min || n > p.max {
-			return f, errs.Field(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
-		}
-		*p.dst = n
 	}
 	if q.Get("page") != "" {
 		f.Offset = (f.Offset - 1) * f.Limit
@@ -49,35 +44,32 @@ func (s *Server) searchPeople(r *http.Request) (people.Filter, people.Page, erro
 	return f, page, err
 }
 
-func (s *Server) directory(w http.ResponseWriter, r *http.Request) {
+func (s *Server) directory(w http.ResponseWriter, r *http.Request) error {
 	f, page, err := s.searchPeople(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	facets, err := s.people.Facets(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	cur := f.Offset/f.Limit + 1
 	pages := (page.Total + f.Limit - 1) / f.Limit
 	q := r.URL.Query()
 	q.Del("page")
-	s.render(w, r, http.StatusOK, "directory", map[string]any{
+	return s.render(w, r, http.StatusOK, "directory", map[string]any{
 		"Title": "People", "Section": "people", "Page": page, "Filter": f, "Facets": facets,
 		"Levels": []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, "Current": cur, "Pages": pages, "BaseQuery": q.Encode(),
 	})
 }
 
-func (s *Server) showPerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) showPerson(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	p, err := s.people.Get(r.Context(), r.PathValue("id"))
 	if err != nil || (!p.Active && !v.IsAdmin()) {
-		s.fail(w, r, errs.E(errs.NotFound, "no such person"))
-		return
+		return errs.E(errs.NotFound, "no such person")
 	}
-	s.render(w, r, http.StatusOK, "person", s.personPage(r, p))
+	return s.render(w, r, http.StatusOK, "person", s.personPage(r, p))
 }
 
 // personPage is the data of a profile page: the private part only for the
@@ -134,13 +126,12 @@ func (s *Server) editablePerson(r *http.Request) (person.Person, error) {
 	return s.people.Get(r.Context(), id)
 }
 
-func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.editablePerson(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "profile_edit", s.profileFormData(p, people.ProfileOf(p), nil))
+	return s.render(w, r, http.StatusOK, "profile_edit", s.profileFormData(p, people.ProfileOf(p), nil))
 }
 
 func (s *Server) profileFormData(p person.Person, pr people.Profile, errors map[string]string) map[string]any {
@@ -151,11 +142,10 @@ func (s *Server) profileFormData(p person.Person, pr people.Profile, errors map[
 		"CommunicationStyles": []string{"direct", "reflective", "structured", "casual"}}
 }
 
-func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.editablePerson(r)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	id := p.ID
 	pr, bad := profileFromForm(r)
@@ -165,31 +155,21 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) {
 		if errors.As(err, &fe) {
 			bad = fe.Fields
 		} else if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	if len(bad) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", s.profileFormData(p, pr, bad))
-		return
+		return s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", s.profileFormData(p, pr, bad))
 	}
-	s.redirect(w, r, "/people/"+id, "Profile saved.")
+	return s.redirect(w, r, "/people/"+id, "Profile saved.")
 }
 
-func (s *Server) newPersonForm(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePeople(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers add people"))
-		return
-	}
-	s.render(w, r, http.StatusOK, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
+func (s *Server) newPersonForm(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, http.StatusOK, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
 		"Form": map[string]string{"work_hours": "09:00-17:00", "level": "3"}, "Zones": commonZones, "MentoringRoles": person.MentoringRoles})
 }
 
-func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePeople(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers add people"))
-		return
-	}
+func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) error {
 	form := map[string]string{}
 	for _, k := range []string{"id", "name", "email", "level", "function", "department", "location", "timezone", "work_hours", "hire_date", "manager_id", "role"} {
 		form[k] = strings.TrimSpace(r.PostFormValue(k))
@@ -206,66 +186,45 @@ func (s *Server) createPerson(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bad) == 0 {
 		_, err = s.people.Create(r.Context(), p)
-		var fe *errs.FieldsError
-		if e := errs.As(err); e != nil && e.Field != "" && (e.Kind == errs.Invalid || e.Kind == errs.Conflict) {
-			bad.Add(e.Field, "%s", e.Message)
-		}
-		if errors.As(err, &fe) {
-			bad = fe.Fields
-		}
-		if err != nil && len(bad) == 0 {
-			s.fail(w, r, err)
-			return
+		if bad = fieldErrors(err); err != nil && bad == nil {
+			return err
 		}
 	}
 	if len(bad) > 0 {
-		s.render(w, r, http.StatusUnprocessableEntity, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
+		return s.render(w, r, http.StatusUnprocessableEntity, "person_new", map[string]any{"Title": "Add a person", "Section": "people",
 			"Form": form, "Errors": map[string]string(bad), "Zones": commonZones, "MentoringRoles": person.MentoringRoles})
-		return
 	}
-	s.redirect(w, r, "/people/"+p.ID, p.Name+" was added. Send them an invitation so they can sign in.")
+	return s.redirect(w, r, "/people/"+p.ID, p.Name+" was added. Send them an invitation so they can sign in.")
 }
 
-func (s *Server) setRole(w http.ResponseWriter, r *http.Request) {
+func (s *Server) setRole(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePeople(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers set roles"))
-		return
-	}
 	id := r.PathValue("id")
 	if id == v.PersonID && r.PostFormValue("role") != person.RoleAdmin {
-		s.fail(w, r, errs.Field("role", "you cannot take away your own admin role; ask another admin"))
-		return
+		return errs.Field("role", "you cannot take away your own admin role; ask another admin")
 	}
 	if err := s.auth.SetAccessRole(r.Context(), id, r.PostFormValue("role")); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.redirect(w, r, "/people/"+id, "Role updated.")
+	return s.redirect(w, r, "/people/"+id, "Role updated.")
 }
 
-func (s *Server) invitePerson(w http.ResponseWriter, r *http.Request) {
+func (s *Server) invitePerson(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePeople(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers invite people"))
-		return
-	}
 	id := r.PathValue("id")
 	p, err := s.people.Get(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	secret, err := s.auth.CreateInvite(r.Context(), id, v.PersonID)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	// The link is shown once, in this response, and never put in a URL
 	// that browsers or proxies would keep.
 	data := s.personPage(r, p)
 	data["InviteLink"] = s.cfg.BaseURL + "/invite/" + secret
-	s.render(w, r, http.StatusOK, "person", data)
+	return s.render(w, r, http.StatusOK, "person", data)
 }
 
 // commonZones are offered in the time zone picker; any IANA name typed in

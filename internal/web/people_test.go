@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 )
 
 // accessCase is one row of the route x role table: who asks, and the
@@ -53,41 +52,37 @@ func runAccessTable(t *testing.T, o *org, cases []accessCase) {
 }
 
 func TestPeopleRoutesAccess(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			profile := url.Values{"role": {"mentee"}, "capacity": {"1"}, "timezone": {"Asia/Kathmandu"}, "work_hours": {"09:00-17:00"}}
-			runAccessTable(t, o, []accessCase{
-				{method: "GET", path: "/people", want: map[string]int{"anon": 303, "*": 200}},
-				{method: "GET", path: "/people/m2", want: map[string]int{"anon": 303, "*": 200}},
-				{method: "GET", path: "/people/nobody", want: map[string]int{"anon": 303, "*": 404}},
-				{method: "GET", path: "/people/m2/edit", want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 404, "admin": 200}},
-				{method: "POST", path: "/people/m2/edit", form: profile, want: map[string]int{"anon": 303, "m1": 404, "m2": 303, "sponsor": 404, "admin": 303}},
-				{method: "GET", path: "/people/new", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
-				{method: "POST", path: "/people/m2/role", form: url.Values{"role": {"member"}}, want: map[string]int{"anon": 303, "admin": 303, "*": 403}},
-				{method: "POST", path: "/people/m2/invite", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
-				{method: "GET", path: "/import", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
-				{method: "GET", path: "/settings/tokens", want: map[string]int{"anon": 303, "*": 200}},
-				{method: "POST", path: "/settings/tokens", form: url.Values{"name": {"script"}}, want: map[string]int{"anon": 303, "*": 200}},
-				{method: "POST", path: "/settings/tokens/tok_nobody/revoke", want: map[string]int{"anon": 303, "*": 404}},
-				{method: "GET", path: "/invite/inv_bogus", want: map[string]int{"*": 404}},
-				{method: "POST", path: "/invite/inv_bogus", form: url.Values{"password": {"long-enough-pw"}, "confirm": {"long-enough-pw"}}, want: map[string]int{"*": 404}},
-				{method: "GET", path: "/healthz", want: map[string]int{"*": 200}},
-				{method: "GET", path: "/", want: map[string]int{"anon": 303, "*": 200}},
-				{method: "GET", path: "/no/such/page", want: map[string]int{"*": 404}},
-				{method: "GET", path: "/api/v1/me", want: map[string]int{"anon": 401, "*": 200}},
-				{method: "GET", path: "/api/v1/people", want: map[string]int{"anon": 401, "*": 200}},
-				{method: "GET", path: "/api/v1/people/m2", want: map[string]int{"anon": 401, "*": 200}},
-				{method: "GET", path: "/api/v1/people/nobody", want: map[string]int{"anon": 401, "*": 404}},
-				{method: "PATCH", path: "/api/v1/people/m2", json: `{"bio":"Learning Go"}`, want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 404, "admin": 200}},
-				{method: "POST", path: "/api/v1/people", json: `{"id":"n1","name":"New One","email":"n1@example.com","level":2,"function":"Sales","location":"Lagos","timezone":"Africa/Lagos"}`,
-					want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
-				{method: "PUT", path: "/api/v1/people/m2/role", json: `{"role":"member"}`, want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
-				{method: "GET", path: "/api/v1/nothing-here", want: map[string]int{"anon": 401, "*": 404}},
-			})
+	onEachDialect(t, func(t *testing.T, o *org) {
+		profile := url.Values{"role": {"mentee"}, "capacity": {"1"}, "timezone": {"Asia/Kathmandu"}, "work_hours": {"09:00-17:00"}}
+		runAccessTable(t, o, []accessCase{
+			{method: "GET", path: "/people", want: map[string]int{"anon": 303, "*": 200}},
+			{method: "GET", path: "/people/m2", want: map[string]int{"anon": 303, "*": 200}},
+			{method: "GET", path: "/people/nobody", want: map[string]int{"anon": 303, "*": 404}},
+			{method: "GET", path: "/people/m2/edit", want: map[string]int{"anon": 303, "m1": 404, "m2": 200, "sponsor": 404, "admin": 200}},
+			{method: "POST", path: "/people/m2/edit", form: profile, want: map[string]int{"anon": 303, "m1": 404, "m2": 303, "sponsor": 404, "admin": 303}},
+			{method: "GET", path: "/people/new", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
+			{method: "POST", path: "/people/m2/role", form: url.Values{"role": {"member"}}, want: map[string]int{"anon": 303, "admin": 303, "*": 403}},
+			{method: "POST", path: "/people/m2/invite", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
+			{method: "GET", path: "/import", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
+			{method: "GET", path: "/settings/tokens", want: map[string]int{"anon": 303, "*": 200}},
+			{method: "POST", path: "/settings/tokens", form: url.Values{"name": {"script"}}, want: map[string]int{"anon": 303, "*": 200}},
+			{method: "POST", path: "/settings/tokens/tok_nobody/revoke", want: map[string]int{"anon": 303, "*": 404}},
+			{method: "GET", path: "/invite/inv_bogus", want: map[string]int{"*": 404}},
+			{method: "POST", path: "/invite/inv_bogus", form: url.Values{"password": {"long-enough-pw"}, "confirm": {"long-enough-pw"}}, want: map[string]int{"*": 404}},
+			{method: "GET", path: "/healthz", want: map[string]int{"*": 200}},
+			{method: "GET", path: "/", want: map[string]int{"anon": 303, "*": 200}},
+			{method: "GET", path: "/no/such/page", want: map[string]int{"*": 404}},
+			{method: "GET", path: "/api/v1/me", want: map[string]int{"anon": 401, "*": 200}},
+			{method: "GET", path: "/api/v1/people", want: map[string]int{"anon": 401, "*": 200}},
+			{method: "GET", path: "/api/v1/people/m2", want: map[string]int{"anon": 401, "*": 200}},
+			{method: "GET", path: "/api/v1/people/nobody", want: map[string]int{"anon": 401, "*": 404}},
+			{method: "PATCH", path: "/api/v1/people/m2", json: `{"bio":"Learning Go"}`, want: map[string]int{"anon": 401, "m1": 404, "m2": 200, "sponsor": 404, "admin": 200}},
+			{method: "POST", path: "/api/v1/people", json: `{"id":"n1","name":"New One","email":"n1@example.com","level":2,"function":"Sales","location":"Lagos","timezone":"Africa/Lagos"}`,
+				want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
+			{method: "PUT", path: "/api/v1/people/m2/role", json: `{"role":"member"}`, want: map[string]int{"anon": 401, "admin": 200, "*": 403}},
+			{method: "GET", path: "/api/v1/nothing-here", want: map[string]int{"anon": 401, "*": 404}},
 		})
-	}
+	})
 }
 
 // TestPrivateFieldsAndDemographicsStayPrivate checks that another member

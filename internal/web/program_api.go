@@ -100,85 +100,69 @@ func (in programIn) apply(p *programs.Program) {
 	}
 }
 
-func (s *Server) apiListPrograms(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiListPrograms(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.programs.ListPrograms(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out := make([]programJSON, len(list))
 	for i, ps := range list {
 		out[i] = toProgramJSON(ps.Program)
 		out[i].Cycles, out[i].ActiveCycles, out[i].Participants = &ps.Cycles, &ps.ActiveCycles, &ps.Participants
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"programs": out})
+	return writeJSON(w, http.StatusOK, map[string]any{"programs": out})
 }
 
-func (s *Server) apiCreateProgram(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiCreateProgram(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
-		return
-	}
 	var in programIn
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p := programs.Program{CreatedBy: v.PersonID}
 	in.apply(&p)
 	p, err := s.programs.CreateProgram(r.Context(), p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/programs/"+p.ID)
-	writeJSON(w, http.StatusCreated, toProgramJSON(p))
+	return writeJSON(w, http.StatusCreated, toProgramJSON(p))
 }
 
-func (s *Server) apiGetProgram(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGetProgram(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toProgramJSON(p))
+	return writeJSON(w, http.StatusOK, toProgramJSON(p))
 }
 
-func (s *Server) apiUpdateProgram(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
-		return
-	}
+func (s *Server) apiUpdateProgram(w http.ResponseWriter, r *http.Request) error {
 	var in programIn
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	in.apply(&p)
 	if p, err = s.programs.UpdateProgram(r.Context(), p); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, toProgramJSON(p))
+	return writeJSON(w, http.StatusOK, toProgramJSON(p))
 }
 
-func (s *Server) apiListCycles(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiListCycles(w http.ResponseWriter, r *http.Request) error {
 	cs, err := s.programs.ListCycles(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out := make([]cycleJSON, len(cs))
 	for i, c := range cs {
 		out[i] = s.toCycleJSON(c)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"cycles": out})
+	return writeJSON(w, http.StatusOK, map[string]any{"cycles": out})
 }
 
 // cycleIn is the body of POST /api/v1/programs/{id}/cycles.
@@ -188,49 +172,40 @@ type cycleIn struct {
 	EndsOn   string `json:"ends_on"`
 }
 
-func (s *Server) apiCreateCycle(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers open cycles"))
-		return
-	}
+func (s *Server) apiCreateCycle(w http.ResponseWriter, r *http.Request) error {
 	var in cycleIn
 	if err := decodeJSON(w, r, &in); err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	c, err := s.programs.CreateCycle(r.Context(), programs.Cycle{ProgramID: r.PathValue("id"), Name: in.Name,
 		StartsOn: in.StartsOn, EndsOn: in.EndsOn})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	w.Header().Set("Location", "/api/v1/programs/"+c.ProgramID+"/cycles/"+c.ID)
-	writeJSON(w, http.StatusCreated, s.toCycleJSON(c))
+	return writeJSON(w, http.StatusCreated, s.toCycleJSON(c))
 }
 
-func (s *Server) apiGetCycle(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiGetCycle(w http.ResponseWriter, r *http.Request) error {
 	c, err := s.programs.GetCycle(r.Context(), r.PathValue("id"), r.PathValue("cid"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	writeJSON(w, http.StatusOK, s.toCycleJSON(c))
+	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
 
-func (s *Server) apiProgramCounts(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiProgramCounts(w http.ResponseWriter, r *http.Request) error {
 	if !access.CanSeeAggregates(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only sponsors and program managers see program figures"))
-		return
+		return errs.E(errs.Forbidden, "only sponsors and program managers see program figures")
 	}
 	id := r.PathValue("id")
 	counts, err := s.programs.Counts(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	out := make([]countJSON, len(counts))
 	for i, c := range counts {
 		out[i] = countJSON{CycleID: c.CycleID, CycleName: c.CycleName, Role: c.Role, Status: c.Status, People: c.People}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"program_id": id, "counts": out})
+	return writeJSON(w, http.StatusOK, map[string]any{"program_id": id, "counts": out})
 }

@@ -14,13 +14,12 @@ import (
 // page with its cycles, and opening a cycle. Every signed-in person reads
 // charters; only admins change them; sponsors and admins see figures.
 
-func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request) {
+func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.programs.ListPrograms(r.Context())
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "programs", map[string]any{"Title": "Programs", "Section": "programs",
+	return s.render(w, r, http.StatusOK, "programs", map[string]any{"Title": "Programs", "Section": "programs",
 		"Programs": list, "CanManage": access.CanManagePrograms(viewer(r)), "L": labels{}})
 }
 
@@ -69,64 +68,44 @@ func (s *Server) programFormData(title string, f programForm, bad errs.Fields) m
 		"MinMinutes": programs.MinSessionMinutes, "MaxMinutes": programs.MaxSessionMinutes, "L": labels{}}
 }
 
-func (s *Server) newProgramForm(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
-		return
-	}
+func (s *Server) newProgramForm(w http.ResponseWriter, r *http.Request) error {
 	var f programForm
 	f.Defaults()
 	f.Engagements = []string{programs.EngagementOneOnOne}
 	f.Minutes = strconv.Itoa(f.SessionMinutes)
-	s.render(w, r, http.StatusOK, "program_form", s.programFormData("New program", f, nil))
+	return s.render(w, r, http.StatusOK, "program_form", s.programFormData("New program", f, nil))
 }
 
-func (s *Server) createProgram(w http.ResponseWriter, r *http.Request) {
+func (s *Server) createProgram(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
-	if !access.CanManagePrograms(v) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers create programs"))
-		return
-	}
 	f, bad := programFromForm(r)
 	if len(bad) == 0 {
 		p := f.Program
 		p.CreatedBy = v.PersonID
 		created, err := s.programs.CreateProgram(r.Context(), p)
 		if bad = fieldErrors(err); err != nil && bad == nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if err == nil {
-			s.redirect(w, r, "/programs/"+created.ID, created.Name+" was created. Open a cycle so people can apply.")
-			return
+			return s.redirect(w, r, "/programs/"+created.ID, created.Name+" was created. Open a cycle so people can apply.")
 		}
 	}
-	s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("New program", f, bad))
+	return s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("New program", f, bad))
 }
 
-func (s *Server) editProgramForm(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
-		return
-	}
+func (s *Server) editProgramForm(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f := programForm{Program: p, Minutes: strconv.Itoa(p.SessionMinutes)}
-	s.render(w, r, http.StatusOK, "program_form", s.programFormData("Edit "+p.Name, f, nil))
+	return s.render(w, r, http.StatusOK, "program_form", s.programFormData("Edit "+p.Name, f, nil))
 }
 
-func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers change programs"))
-		return
-	}
+func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) error {
 	old, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	f, bad := programFromForm(r)
 	f.ID = old.ID
@@ -134,29 +113,25 @@ func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) {
 		var p programs.Program
 		p, err = s.programs.UpdateProgram(r.Context(), f.Program)
 		if bad = fieldErrors(err); err != nil && bad == nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if err == nil {
-			s.redirect(w, r, "/programs/"+p.ID, "Charter saved.")
-			return
+			return s.redirect(w, r, "/programs/"+p.ID, "Charter saved.")
 		}
 	}
-	s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("Edit "+old.Name, f, bad))
+	return s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("Edit "+old.Name, f, bad))
 }
 
-func (s *Server) showProgram(w http.ResponseWriter, r *http.Request) {
+func (s *Server) showProgram(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := s.programPage(r, p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "program", data)
+	return s.render(w, r, http.StatusOK, "program", data)
 }
 
 // programPage is the data of a program's page: the charter and cycles for
@@ -186,15 +161,10 @@ func (s *Server) programPage(r *http.Request, p programs.Program) (map[string]an
 	return data, nil
 }
 
-func (s *Server) createCycle(w http.ResponseWriter, r *http.Request) {
-	if !access.CanManagePrograms(viewer(r)) {
-		s.fail(w, r, errs.E(errs.Forbidden, "only program managers open cycles"))
-		return
-	}
+func (s *Server) createCycle(w http.ResponseWriter, r *http.Request) error {
 	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	in := programs.Cycle{ProgramID: p.ID, Name: r.PostFormValue("name"),
 		StartsOn: r.PostFormValue("starts_on"), EndsOn: r.PostFormValue("ends_on")}
@@ -204,19 +174,16 @@ func (s *Server) createCycle(w http.ResponseWriter, r *http.Request) {
 		if c.Status(s.today()) == programs.CycleEnded {
 			msg = "Cycle " + c.Name + " is recorded; it has ended, so enroll people directly."
 		}
-		s.redirect(w, r, "/programs/"+p.ID+"/cycles/"+c.ID, msg)
-		return
+		return s.redirect(w, r, "/programs/"+p.ID+"/cycles/"+c.ID, msg)
 	}
 	bad := fieldErrors(err)
 	if bad == nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data, err := s.programPage(r, p)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	data["CycleForm"], data["CycleErrors"] = in, map[string]string(bad)
-	s.render(w, r, http.StatusUnprocessableEntity, "program", data)
+	return s.render(w, r, http.StatusUnprocessableEntity, "program", data)
 }

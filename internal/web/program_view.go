@@ -4,7 +4,6 @@ import (
 	"errors"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -127,37 +126,13 @@ func enrollmentFilter(q url.Values) (programs.EnrollmentFilter, errs.Fields) {
 	if f.Role != "" && !slices.Contains(programs.Roles, f.Role) {
 		bad.Add("role", "%q is not a role; use one of: %s", f.Role, strings.Join(programs.Roles, ", "))
 	}
-	for _, p := range []struct {
-		name     string
-		dst      *int
-		min, max int
-	}{{"limit", &f.Limit, 1, programs.MaxPage}, {"offset", &f.Offset, 0, 1 << 30}, {"page", new(int), 1, 1 << 20}} {
-		v := strings.TrimSpace(q.Get(p.name))
-		if v == "" {
-			continue
-		}
-		n, err := strconv.Atoi(v)
-		if err != nil || n < p.min || n > p.max {
-			bad.Add(p.name, "%q must be a whole number from %d to %d", v, p.min, p.max)
-			continue
-		}
-		*p.dst = n
-	}
+	readInts(q, bad, intParam{name: "limit", dst: &f.Limit, min: 1, max: programs.MaxPage},
+		intParam{name: "offset", dst: &f.Offset, max: 1 << 30}, intParam{name: "page", dst: new(int), min: 1, max: 1 << 20})
 	return f, bad
 }
 
 // enrollmentPageSize is how many enrollments the cycle page lists at once.
 const enrollmentPageSize = 50
-
-// pageOf returns the 1-based page asked for in the query string (1 if
-// absent or unreadable: enrollmentFilter reports bad values).
-func pageOf(q url.Values) int {
-	n, err := strconv.Atoi(q.Get("page"))
-	if err != nil || n < 1 {
-		return 1
-	}
-	return n
-}
 
 // matches reports whether e passes the filter.
 func matches(f programs.EnrollmentFilter, e programs.Enrollment) bool {

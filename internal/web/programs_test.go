@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -33,7 +33,7 @@ type programWorld struct {
 func newProgramWorld(t *testing.T, o *org) *programWorld {
 	t.Helper()
 	ctx := context.Background()
-	st := programs.NewStore(o.d, func() time.Time { return testNow })
+	st := o.srv.programs
 	w := &programWorld{}
 	must := func(err error) {
 		t.Helper()
@@ -113,416 +113,396 @@ func charterForm(name string, engagements ...string) url.Values {
 }
 
 func TestProgramRoutesAccess(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newProgramWorld(t, o)
-			P, Q, C, U, X := "/programs/"+w.P.ID, "/programs/"+w.Q.ID, w.C.ID, w.U.ID, w.X.ID
-			aP, aQ := "/api/v1"+P, "/api/v1"+Q
-			charter := charterForm("Grow", "one_on_one", "circles")
-			application := url.Values{"role": {"mentee"}, "motivation": {"Curious"}, "accept_conduct": {"yes"}}
-			page := map[string]int{"anon": 303, "*": 200}
-			adminOnly := map[string]int{"anon": 303, "admin": 200, "*": 403}
-			adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
-			ownPost := map[string]int{"anon": 303, "m2": 303, "*": 404}
-			api := map[string]int{"anon": 401, "*": 200}
-			apiAdmin := map[string]int{"anon": 401, "admin": 200, "*": 403}
-			apiOwn := map[string]int{"anon": 401, "m2": 200, "*": 404}
-			notFound := map[string]int{"anon": 303, "*": 404}
-			runAccessTable(t, o, []accessCase{
-				// Pages: reading.
-				{method: "GET", path: "/programs", want: page},
-				{method: "GET", path: "/programs/new", want: adminOnly},
-				{method: "GET", path: P, want: page},
-				{method: "GET", path: "/programs/nope", want: notFound},
-				{method: "GET", path: P + "/edit", want: adminOnly},
-				{method: "GET", path: "/programs/nope/edit", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
-				{method: "GET", path: P + "/cycles/" + C, want: page},
-				{method: "GET", path: P + "/cycles/" + X, want: page},
-				{method: "GET", path: Q + "/cycles/" + C, want: notFound},
-				// The admin's filter of the enrollments; members have none.
-				{method: "GET", path: P + "/cycles/" + C + "?status=pending", want: map[string]int{"anon": 303, "admin": 422, "*": 200}},
-				// Pages: changing.
-				{method: "POST", path: "/programs", form: charterForm("Another", "circles"), want: adminPost},
-				{method: "POST", path: P + "/edit", form: charter, want: adminPost},
-				{method: "POST", path: P + "/cycles", form: url.Values{"name": {"Q2 2027"}, "starts_on": {"2027-04-01"}, "ends_on": {"2027-06-30"}}, want: adminPost},
-				{method: "POST", path: P + "/cycles/" + U + "/apply", form: application, want: map[string]int{"anon": 303, "sponsor": 403, "*": 303}},
-				{method: "POST", path: Q + "/cycles/" + U + "/apply", form: application, want: map[string]int{"anon": 303, "sponsor": 403, "*": 404}},
-				{method: "POST", path: P + "/cycles/" + C + "/enroll", form: url.Values{"person_id": {"m1"}, "role": {"circle_member"}}, want: adminPost},
-				{method: "POST", path: "/enrollments/" + w.decide.ID + "/decide", form: url.Values{"decision": {"approve"}}, want: adminPost},
-				{method: "POST", path: "/enrollments/nope/decide", form: url.Values{"decision": {"approve"}}, want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
-				{method: "POST", path: "/enrollments/" + w.accept.ID + "/accept-conduct", want: ownPost},
-				{method: "POST", path: "/enrollments/" + w.withdraw.ID + "/withdraw", want: ownPost},
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newProgramWorld(t, o)
+		P, Q, C, U, X := "/programs/"+w.P.ID, "/programs/"+w.Q.ID, w.C.ID, w.U.ID, w.X.ID
+		aP, aQ := "/api/v1"+P, "/api/v1"+Q
+		charter := charterForm("Grow", "one_on_one", "circles")
+		application := url.Values{"role": {"mentee"}, "motivation": {"Curious"}, "accept_conduct": {"yes"}}
+		page := map[string]int{"anon": 303, "*": 200}
+		adminOnly := map[string]int{"anon": 303, "admin": 200, "*": 403}
+		adminPost := map[string]int{"anon": 303, "admin": 303, "*": 403}
+		ownPost := map[string]int{"anon": 303, "m2": 303, "*": 404}
+		api := map[string]int{"anon": 401, "*": 200}
+		apiAdmin := map[string]int{"anon": 401, "admin": 200, "*": 403}
+		apiOwn := map[string]int{"anon": 401, "m2": 200, "*": 404}
+		notFound := map[string]int{"anon": 303, "*": 404}
+		runAccessTable(t, o, []accessCase{
+			// Pages: reading.
+			{method: "GET", path: "/programs", want: page},
+			{method: "GET", path: "/programs/new", want: adminOnly},
+			{method: "GET", path: P, want: page},
+			{method: "GET", path: "/programs/nope", want: notFound},
+			{method: "GET", path: P + "/edit", want: adminOnly},
+			{method: "GET", path: "/programs/nope/edit", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
+			{method: "GET", path: P + "/cycles/" + C, want: page},
+			{method: "GET", path: P + "/cycles/" + X, want: page},
+			{method: "GET", path: Q + "/cycles/" + C, want: notFound},
+			// The admin's filter of the enrollments; members have none.
+			{method: "GET", path: P + "/cycles/" + C + "?status=pending", want: map[string]int{"anon": 303, "admin": 422, "*": 200}},
+			// Pages: changing.
+			{method: "POST", path: "/programs", form: charterForm("Another", "circles"), want: adminPost},
+			{method: "POST", path: P + "/edit", form: charter, want: adminPost},
+			{method: "POST", path: P + "/cycles", form: url.Values{"name": {"Q2 2027"}, "starts_on": {"2027-04-01"}, "ends_on": {"2027-06-30"}}, want: adminPost},
+			{method: "POST", path: P + "/cycles/" + U + "/apply", form: application, want: map[string]int{"anon": 303, "sponsor": 403, "*": 303}},
+			{method: "POST", path: Q + "/cycles/" + U + "/apply", form: application, want: map[string]int{"anon": 303, "sponsor": 403, "*": 404}},
+			{method: "POST", path: P + "/cycles/" + C + "/enroll", form: url.Values{"person_id": {"m1"}, "role": {"circle_member"}}, want: adminPost},
+			{method: "POST", path: "/enrollments/" + w.decide.ID + "/decide", form: url.Values{"decision": {"approve"}}, want: adminPost},
+			{method: "POST", path: "/enrollments/nope/decide", form: url.Values{"decision": {"approve"}}, want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
+			{method: "POST", path: "/enrollments/" + w.accept.ID + "/accept-conduct", want: ownPost},
+			{method: "POST", path: "/enrollments/" + w.withdraw.ID + "/withdraw", want: ownPost},
 
-				// API: reading. m2 owns the enrollments; m1 must not see them.
-				{method: "GET", path: "/api/v1/programs", want: api},
-				{method: "GET", path: aP, want: api},
-				{method: "GET", path: "/api/v1/programs/nope", want: map[string]int{"anon": 401, "*": 404}},
-				{method: "GET", path: aP + "/cycles", want: api},
-				{method: "GET", path: aP + "/cycles/" + C, want: api},
-				{method: "GET", path: aQ + "/cycles/" + C, want: map[string]int{"anon": 401, "*": 404}},
-				{method: "GET", path: aP + "/cycles/" + C + "/enrollments", want: map[string]int{"anon": 401, "sponsor": 403, "*": 200}},
-				{method: "GET", path: aQ + "/cycles/" + C + "/enrollments", want: map[string]int{"anon": 401, "sponsor": 403, "*": 404}},
-				{method: "GET", path: aP + "/counts", want: map[string]int{"anon": 401, "sponsor": 200, "admin": 200, "*": 403}},
-				{method: "GET", path: "/api/v1/enrollments", want: api},
-				{method: "GET", path: "/api/v1/enrollments/" + w.withdraw.ID, want: map[string]int{"anon": 401, "m2": 200, "admin": 200, "*": 404}},
-				{method: "GET", path: "/api/v1/enrollments/nope", want: map[string]int{"anon": 401, "*": 404}},
-				// API: changing.
-				{method: "POST", path: "/api/v1/programs", json: `{"name":"Office hours","engagements":["office_hours"]}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
-				{method: "PATCH", path: aP, json: `{"purpose":"Grow leaders"}`, want: apiAdmin},
-				{method: "POST", path: aP + "/cycles", json: `{"name":"Q3 2027","starts_on":"2027-07-01","ends_on":"2027-09-30"}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
-				{method: "POST", path: aP + "/cycles/" + U + "/enrollments", json: `{"role":"mentor","motivation":"Curious","accept_conduct":true}`,
-					want: map[string]int{"anon": 401, "sponsor": 403, "*": 201}},
-				{method: "POST", path: aQ + "/cycles/" + U + "/enrollments", json: `{"role":"mentor","motivation":"Curious","accept_conduct":true}`,
-					want: map[string]int{"anon": 401, "sponsor": 403, "*": 404}},
-				// Enrolling someone else is for admins; m2 naming themselves applies, and an
-				// application to an ended cycle without motivation is invalid.
-				{method: "POST", path: aP + "/cycles/" + X + "/enrollments", json: `{"person_id":"m2","role":"mentee"}`,
-					want: map[string]int{"anon": 401, "m2": 422, "admin": 201, "*": 403}},
-				{method: "POST", path: "/api/v1/enrollments/" + w.decideAPI.ID + "/decision", json: `{"approve":true}`, want: apiAdmin},
-				{method: "POST", path: "/api/v1/enrollments/" + w.acceptAPI.ID + "/accept-conduct", want: apiOwn},
-				{method: "POST", path: "/api/v1/enrollments/" + w.withdrawAPI.ID + "/withdraw", want: apiOwn},
-			})
+			// API: reading. m2 owns the enrollments; m1 must not see them.
+			{method: "GET", path: "/api/v1/programs", want: api},
+			{method: "GET", path: aP, want: api},
+			{method: "GET", path: "/api/v1/programs/nope", want: map[string]int{"anon": 401, "*": 404}},
+			{method: "GET", path: aP + "/cycles", want: api},
+			{method: "GET", path: aP + "/cycles/" + C, want: api},
+			{method: "GET", path: aQ + "/cycles/" + C, want: map[string]int{"anon": 401, "*": 404}},
+			{method: "GET", path: aP + "/cycles/" + C + "/enrollments", want: map[string]int{"anon": 401, "sponsor": 403, "*": 200}},
+			{method: "GET", path: aQ + "/cycles/" + C + "/enrollments", want: map[string]int{"anon": 401, "sponsor": 403, "*": 404}},
+			{method: "GET", path: aP + "/counts", want: map[string]int{"anon": 401, "sponsor": 200, "admin": 200, "*": 403}},
+			{method: "GET", path: "/api/v1/enrollments", want: api},
+			{method: "GET", path: "/api/v1/enrollments/" + w.withdraw.ID, want: map[string]int{"anon": 401, "m2": 200, "admin": 200, "*": 404}},
+			{method: "GET", path: "/api/v1/enrollments/nope", want: map[string]int{"anon": 401, "*": 404}},
+			// API: changing.
+			{method: "POST", path: "/api/v1/programs", json: `{"name":"Office hours","engagements":["office_hours"]}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
+			{method: "PATCH", path: aP, json: `{"purpose":"Grow leaders"}`, want: apiAdmin},
+			{method: "POST", path: aP + "/cycles", json: `{"name":"Q3 2027","starts_on":"2027-07-01","ends_on":"2027-09-30"}`, want: map[string]int{"anon": 401, "admin": 201, "*": 403}},
+			{method: "POST", path: aP + "/cycles/" + U + "/enrollments", json: `{"role":"mentor","motivation":"Curious","accept_conduct":true}`,
+				want: map[string]int{"anon": 401, "sponsor": 403, "*": 201}},
+			{method: "POST", path: aQ + "/cycles/" + U + "/enrollments", json: `{"role":"mentor","motivation":"Curious","accept_conduct":true}`,
+				want: map[string]int{"anon": 401, "sponsor": 403, "*": 404}},
+			// Enrolling someone else is for admins; m2 naming themselves applies, and an
+			// application to an ended cycle without motivation is invalid.
+			{method: "POST", path: aP + "/cycles/" + X + "/enrollments", json: `{"person_id":"m2","role":"mentee"}`,
+				want: map[string]int{"anon": 401, "m2": 422, "admin": 201, "*": 403}},
+			{method: "POST", path: "/api/v1/enrollments/" + w.decideAPI.ID + "/decision", json: `{"approve":true}`, want: apiAdmin},
+			{method: "POST", path: "/api/v1/enrollments/" + w.acceptAPI.ID + "/accept-conduct", want: apiOwn},
+			{method: "POST", path: "/api/v1/enrollments/" + w.withdrawAPI.ID + "/withdraw", want: apiOwn},
 		})
-	}
+	})
 }
 
 // TestEnrollmentsStayPrivate checks that a member never sees another
 // person's enrollment, and that a sponsor sees figures but no names, on
 // pages and in the API.
 func TestEnrollmentsStayPrivate(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newProgramWorld(t, o)
-			cyclePage := "/programs/" + w.P.ID + "/cycles/" + w.C.ID
-			cycleAPI := "/api/v1" + cyclePage + "/enrollments"
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newProgramWorld(t, o)
+		cyclePage := "/programs/" + w.P.ID + "/cycles/" + w.C.ID
+		cycleAPI := "/api/v1" + cyclePage + "/enrollments"
 
-			// m1 sees their own application and nothing of m2's.
-			_, body := o.get("m1", cyclePage)
-			if !strings.Contains(body, "Your place in this cycle") || strings.Contains(body, "Max Mentee") || strings.Contains(body, w.withdraw.ID) {
-				t.Errorf("m1's cycle page shows m2's enrollments or not m1's own")
+		// m1 sees their own application and nothing of m2's.
+		_, body := o.get("m1", cyclePage)
+		if !strings.Contains(body, "Your place in this cycle") || strings.Contains(body, "Max Mentee") || strings.Contains(body, w.withdraw.ID) {
+			t.Errorf("m1's cycle page shows m2's enrollments or not m1's own")
+		}
+		var list struct {
+			Enrollments []enrollmentJSON `json:"enrollments"`
+		}
+		o.apiJSON("m1", "GET", cycleAPI, "", &list)
+		if len(list.Enrollments) != 1 || list.Enrollments[0].ID != w.m1.ID {
+			t.Errorf("m1 lists %+v, want only their own %s", list.Enrollments, w.m1.ID)
+		}
+		// m2 is approved as mentee in C and D and as circle member in C and U.
+		o.apiJSON("m2", "GET", "/api/v1/enrollments?status=approved", "", &list)
+		if len(list.Enrollments) != 4 {
+			t.Errorf("m2 has %d approved enrollments, want 4", len(list.Enrollments))
+		}
+		for _, e := range list.Enrollments {
+			if e.PersonID != "m2" || e.Status != "approved" {
+				t.Errorf("m2's approved enrollments include %+v", e)
 			}
-			var list struct {
-				Enrollments []enrollmentJSON `json:"enrollments"`
-			}
-			o.apiJSON("m1", "GET", cycleAPI, "", &list)
-			if len(list.Enrollments) != 1 || list.Enrollments[0].ID != w.m1.ID {
-				t.Errorf("m1 lists %+v, want only their own %s", list.Enrollments, w.m1.ID)
-			}
-			// m2 is approved as mentee in C and D and as circle member in C and U.
-			o.apiJSON("m2", "GET", "/api/v1/enrollments?status=approved", "", &list)
-			if len(list.Enrollments) != 4 {
-				t.Errorf("m2 has %d approved enrollments, want 4", len(list.Enrollments))
-			}
-			for _, e := range list.Enrollments {
-				if e.PersonID != "m2" || e.Status != "approved" {
-					t.Errorf("m2's approved enrollments include %+v", e)
-				}
-			}
+		}
 
-			// The admin sees everyone.
-			_, body = o.get("admin", cyclePage)
-			for _, want := range []string{"Max Mentee", "Mia Mentor", "/enrollments/" + w.m1.ID + "/decide"} {
-				if !strings.Contains(body, want) {
-					t.Errorf("admin's cycle page lacks %q", want)
-				}
+		// The admin sees everyone.
+		_, body = o.get("admin", cyclePage)
+		for _, want := range []string{"Max Mentee", "Mia Mentor", "/enrollments/" + w.m1.ID + "/decide"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("admin's cycle page lacks %q", want)
 			}
-			o.apiJSON("admin", "GET", cycleAPI+"?role=mentor", "", &list)
-			if len(list.Enrollments) != 2 {
-				t.Errorf("admin lists %d mentors in C, want 2", len(list.Enrollments))
-			}
+		}
+		o.apiJSON("admin", "GET", cycleAPI+"?role=mentor", "", &list)
+		if len(list.Enrollments) != 2 {
+			t.Errorf("admin lists %d mentors in C, want 2", len(list.Enrollments))
+		}
 
-			// The sponsor sees figures, never names.
-			for _, path := range []string{cyclePage, "/programs/" + w.P.ID} {
-				code, body := o.get("sponsor", path)
-				if code != 200 || !strings.Contains(body, "Participation") || strings.Contains(body, "Max Mentee") || strings.Contains(body, "Mia Mentor") {
-					t.Errorf("sponsor's %s: status %d, shows names or no figures", path, code)
-				}
+		// The sponsor sees figures, never names.
+		for _, path := range []string{cyclePage, "/programs/" + w.P.ID} {
+			code, body := o.get("sponsor", path)
+			if code != 200 || !strings.Contains(body, "Participation") || strings.Contains(body, "Max Mentee") || strings.Contains(body, "Mia Mentor") {
+				t.Errorf("sponsor's %s: status %d, shows names or no figures", path, code)
 			}
-			var counts struct {
-				Counts []countJSON `json:"counts"`
+		}
+		var counts struct {
+			Counts []countJSON `json:"counts"`
+		}
+		o.apiJSON("sponsor", "GET", "/api/v1/programs/"+w.P.ID+"/counts", "", &counts)
+		applied := 0
+		for _, c := range counts.Counts {
+			if c.CycleID == w.C.ID && c.Role == "mentor" && c.Status == "applied" {
+				applied = c.People
 			}
-			o.apiJSON("sponsor", "GET", "/api/v1/programs/"+w.P.ID+"/counts", "", &counts)
-			applied := 0
-			for _, c := range counts.Counts {
-				if c.CycleID == w.C.ID && c.Role == "mentor" && c.Status == "applied" {
-					applied = c.People
-				}
-			}
-			if applied != 2 {
-				t.Errorf("counts: %d mentors applied in C, want 2 (%+v)", applied, counts.Counts)
-			}
-			if _, body := o.apiDo("sponsor", "GET", "/api/v1/programs/"+w.P.ID+"/counts", ""); strings.Contains(body, "Max") || strings.Contains(body, "person") {
-				t.Errorf("counts name people: %s", body)
-			}
+		}
+		if applied != 2 {
+			t.Errorf("counts: %d mentors applied in C, want 2 (%+v)", applied, counts.Counts)
+		}
+		if _, body := o.apiDo("sponsor", "GET", "/api/v1/programs/"+w.P.ID+"/counts", ""); strings.Contains(body, "Max") || strings.Contains(body, "person") {
+			t.Errorf("counts name people: %s", body)
+		}
 
-			// Members see no figures.
-			if _, body := o.get("m1", "/programs/"+w.P.ID); strings.Contains(body, "Participation") {
-				t.Errorf("m1's program page shows the figures")
-			}
-		})
-	}
+		// Members see no figures.
+		if _, body := o.get("m1", "/programs/"+w.P.ID); strings.Contains(body, "Participation") {
+			t.Errorf("m1's program page shows the figures")
+		}
+	})
 }
 
 // TestProgramFlow walks the whole story through the forms: an admin
 // creates a program and opens a cycle; a mentor applies and waits; the
 // admin approves from the cycle page; a mentee joins at once and withdraws.
 func TestProgramFlow(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			code, loc, _ := o.submit("admin", "/programs", charterForm("Grow Together", "one_on_one", "circles"))
-			if code != 303 || !strings.HasPrefix(loc, "/programs/prg_") {
-				t.Fatalf("create program: %d %q", code, loc)
-			}
-			programPath := loc
-			if _, body := o.get("admin", programPath); !strings.Contains(body, "Grow Together was created") || !strings.Contains(body, "Open Space") {
-				t.Errorf("program page lacks the flash or the charter")
-			}
-			if _, body := o.get("m1", "/programs"); !strings.Contains(body, "Grow Together") || strings.Contains(body, "New program") {
-				t.Errorf("m1's list lacks the program or offers to create one")
-			}
+	onEachDialect(t, func(t *testing.T, o *org) {
+		code, loc, _ := o.submit("admin", "/programs", charterForm("Grow Together", "one_on_one", "circles"))
+		if code != 303 || !strings.HasPrefix(loc, "/programs/prg_") {
+			t.Fatalf("create program: %d %q", code, loc)
+		}
+		programPath := loc
+		if _, body := o.get("admin", programPath); !strings.Contains(body, "Grow Together was created") || !strings.Contains(body, "Open Space") {
+			t.Errorf("program page lacks the flash or the charter")
+		}
+		if _, body := o.get("m1", "/programs"); !strings.Contains(body, "Grow Together") || strings.Contains(body, "New program") {
+			t.Errorf("m1's list lacks the program or offers to create one")
+		}
 
-			code, loc, _ = o.submit("admin", programPath+"/cycles", url.Values{"name": {"Winter"}, "starts_on": {"2026-11-01"}, "ends_on": {"2027-01-31"}})
-			if code != 303 || !strings.HasPrefix(loc, programPath+"/cycles/cyc_") {
-				t.Fatalf("open cycle: %d %q", code, loc)
+		code, loc, _ = o.submit("admin", programPath+"/cycles", url.Values{"name": {"Winter"}, "starts_on": {"2026-11-01"}, "ends_on": {"2027-01-31"}})
+		if code != 303 || !strings.HasPrefix(loc, programPath+"/cycles/cyc_") {
+			t.Fatalf("open cycle: %d %q", code, loc)
+		}
+		cyclePath := loc
+		if _, body := o.get("m1", programPath); !strings.Contains(body, "Winter") || !strings.Contains(body, "cycle-open") {
+			t.Errorf("program page lacks the open cycle")
+		}
+		_, body := o.get("m1", cyclePath)
+		for _, want := range []string{"Keep confidences.", `name="accept_conduct"`, `value="mentor"`, `value="circle_member"`} {
+			if !strings.Contains(body, want) {
+				t.Errorf("m1's cycle page lacks %q", want)
 			}
-			cyclePath := loc
-			if _, body := o.get("m1", programPath); !strings.Contains(body, "Winter") || !strings.Contains(body, "cycle-open") {
-				t.Errorf("program page lacks the open cycle")
-			}
-			_, body := o.get("m1", cyclePath)
-			for _, want := range []string{"Keep confidences.", `name="accept_conduct"`, `value="mentor"`, `value="circle_member"`} {
-				if !strings.Contains(body, want) {
-					t.Errorf("m1's cycle page lacks %q", want)
-				}
-			}
+		}
 
-			status := func(who, role string) (string, string) {
-				t.Helper()
-				var list struct {
-					Enrollments []enrollmentJSON `json:"enrollments"`
-				}
-				o.apiJSON(who, "GET", "/api/v1/enrollments?role="+role, "", &list)
-				if len(list.Enrollments) != 1 {
-					t.Fatalf("%s has %d enrollments as %s, want 1", who, len(list.Enrollments), role)
-				}
-				return list.Enrollments[0].ID, list.Enrollments[0].Status
+		status := func(who, role string) (string, string) {
+			t.Helper()
+			var list struct {
+				Enrollments []enrollmentJSON `json:"enrollments"`
 			}
-			code, loc, _ = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"mentor"}, "motivation": {"I love teaching Go"}, "goals": {"Grow two engineers"}, "accept_conduct": {"yes"}})
-			if code != 303 || loc != cyclePath {
-				t.Fatalf("m1 applies: %d %q", code, loc)
+			o.apiJSON(who, "GET", "/api/v1/enrollments?role="+role, "", &list)
+			if len(list.Enrollments) != 1 {
+				t.Fatalf("%s has %d enrollments as %s, want 1", who, len(list.Enrollments), role)
 			}
-			eid, st := status("m1", "mentor")
-			if st != "applied" {
-				t.Fatalf("m1's application is %s, want applied", st)
-			}
+			return list.Enrollments[0].ID, list.Enrollments[0].Status
+		}
+		code, loc, _ = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"mentor"}, "motivation": {"I love teaching Go"}, "goals": {"Grow two engineers"}, "accept_conduct": {"yes"}})
+		if code != 303 || loc != cyclePath {
+			t.Fatalf("m1 applies: %d %q", code, loc)
+		}
+		eid, st := status("m1", "mentor")
+		if st != "applied" {
+			t.Fatalf("m1's application is %s, want applied", st)
+		}
 
-			_, body = o.get("admin", cyclePath+"?status=applied")
-			if !strings.Contains(body, "/enrollments/"+eid+"/decide") || !strings.Contains(body, "I love teaching Go") {
-				t.Fatalf("admin's cycle page lacks the application")
-			}
-			back := cyclePath + "?status=applied"
-			code, loc, _ = o.submit("admin", "/enrollments/"+eid+"/decide", url.Values{"decision": {"approve"}, "back": {back}})
-			if code != 303 || loc != back {
-				t.Fatalf("approve: %d %q, want back to %q", code, loc, back)
-			}
-			if _, body := o.get("admin", loc); !strings.Contains(body, "Approved Mia Mentor") {
-				t.Errorf("no flash after approving")
-			}
-			if _, st := status("m1", "mentor"); st != "approved" {
-				t.Fatalf("after approval m1 is %s", st)
-			}
-			if code, _, _ := o.submit("admin", "/enrollments/"+eid+"/decide", url.Values{"decision": {"decline"}}); code != 409 {
-				t.Errorf("deciding twice: %d, want 409", code)
-			}
+		_, body = o.get("admin", cyclePath+"?status=applied")
+		if !strings.Contains(body, "/enrollments/"+eid+"/decide") || !strings.Contains(body, "I love teaching Go") {
+			t.Fatalf("admin's cycle page lacks the application")
+		}
+		back := cyclePath + "?status=applied"
+		code, loc, _ = o.submit("admin", "/enrollments/"+eid+"/decide", url.Values{"decision": {"approve"}, "back": {back}})
+		if code != 303 || loc != back {
+			t.Fatalf("approve: %d %q, want back to %q", code, loc, back)
+		}
+		if _, body := o.get("admin", loc); !strings.Contains(body, "Approved Mia Mentor") {
+			t.Errorf("no flash after approving")
+		}
+		if _, st := status("m1", "mentor"); st != "approved" {
+			t.Fatalf("after approval m1 is %s", st)
+		}
+		if code, _, _ := o.submit("admin", "/enrollments/"+eid+"/decide", url.Values{"decision": {"decline"}}); code != 409 {
+			t.Errorf("deciding twice: %d, want 409", code)
+		}
 
-			code, _, _ = o.submit("m2", cyclePath+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Curious about Go"}, "accept_conduct": {"yes"}})
-			if code != 303 {
-				t.Fatalf("m2 applies: %d", code)
-			}
-			eid2, st := status("m2", "mentee")
-			if st != "approved" {
-				t.Fatalf("m2's mentee application is %s, want approved at once", st)
-			}
-			if _, body := o.get("m2", cyclePath); !strings.Contains(body, "/enrollments/"+eid2+"/withdraw") {
-				t.Fatalf("m2's cycle page offers no withdrawal")
-			}
-			// A back field that leaves the site is ignored.
-			code, loc, _ = o.submit("m2", "/enrollments/"+eid2+"/withdraw", url.Values{"back": {"//evil.example/"}})
-			if code != 303 || loc != cyclePath {
-				t.Fatalf("withdraw: %d %q, want %q", code, loc, cyclePath)
-			}
-			if _, st := status("m2", "mentee"); st != "withdrawn" {
-				t.Fatalf("after withdrawing m2 is %s", st)
-			}
-			if code, _, _ := o.submit("m2", "/enrollments/"+eid2+"/withdraw", nil); code != 409 {
-				t.Errorf("withdrawing twice: %d, want 409", code)
-			}
+		code, _, _ = o.submit("m2", cyclePath+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Curious about Go"}, "accept_conduct": {"yes"}})
+		if code != 303 {
+			t.Fatalf("m2 applies: %d", code)
+		}
+		eid2, st := status("m2", "mentee")
+		if st != "approved" {
+			t.Fatalf("m2's mentee application is %s, want approved at once", st)
+		}
+		if _, body := o.get("m2", cyclePath); !strings.Contains(body, "/enrollments/"+eid2+"/withdraw") {
+			t.Fatalf("m2's cycle page offers no withdrawal")
+		}
+		// A back field that leaves the site is ignored.
+		code, loc, _ = o.submit("m2", "/enrollments/"+eid2+"/withdraw", url.Values{"back": {"//evil.example/"}})
+		if code != 303 || loc != cyclePath {
+			t.Fatalf("withdraw: %d %q, want %q", code, loc, cyclePath)
+		}
+		if _, st := status("m2", "mentee"); st != "withdrawn" {
+			t.Fatalf("after withdrawing m2 is %s", st)
+		}
+		if code, _, _ := o.submit("m2", "/enrollments/"+eid2+"/withdraw", nil); code != 409 {
+			t.Errorf("withdrawing twice: %d, want 409", code)
+		}
 
-			// The admin enrolls m2 directly; m2 then accepts the code of conduct.
-			code, _, _ = o.submit("admin", cyclePath+"/enroll", url.Values{"person_id": {"m2"}, "role": {"circle_member"}})
-			if code != 303 {
-				t.Fatalf("enroll m2: %d", code)
-			}
-			eid3, _ := status("m2", "circle_member")
-			if _, body := o.get("m2", cyclePath); !strings.Contains(body, "/enrollments/"+eid3+"/accept-conduct") {
-				t.Fatalf("m2 is not asked to accept the code of conduct")
-			}
-			if code, _, _ := o.submit("m2", "/enrollments/"+eid3+"/accept-conduct", nil); code != 303 {
-				t.Fatalf("accept conduct: %d", code)
-			}
-			var e enrollmentJSON
-			o.apiJSON("m2", "GET", "/api/v1/enrollments/"+eid3, "", &e)
-			if e.NeedsConduct || e.ConductAcceptedAt == nil {
-				t.Errorf("conduct not accepted: %+v", e)
-			}
-		})
-	}
+		// The admin enrolls m2 directly; m2 then accepts the code of conduct.
+		code, _, _ = o.submit("admin", cyclePath+"/enroll", url.Values{"person_id": {"m2"}, "role": {"circle_member"}})
+		if code != 303 {
+			t.Fatalf("enroll m2: %d", code)
+		}
+		eid3, _ := status("m2", "circle_member")
+		if _, body := o.get("m2", cyclePath); !strings.Contains(body, "/enrollments/"+eid3+"/accept-conduct") {
+			t.Fatalf("m2 is not asked to accept the code of conduct")
+		}
+		if code, _, _ := o.submit("m2", "/enrollments/"+eid3+"/accept-conduct", nil); code != 303 {
+			t.Fatalf("accept conduct: %d", code)
+		}
+		var e enrollmentJSON
+		o.apiJSON("m2", "GET", "/api/v1/enrollments/"+eid3, "", &e)
+		if e.NeedsConduct || e.ConductAcceptedAt == nil {
+			t.Errorf("conduct not accepted: %+v", e)
+		}
+	})
 }
 
 func TestProgramFormsRerender(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newProgramWorld(t, o)
-			expect := func(what string, code int, body string, wants ...string) {
-				t.Helper()
-				if code != 422 {
-					t.Errorf("%s: status %d, want 422", what, code)
-				}
-				for _, want := range append(wants, `role="alert"`) {
-					if !strings.Contains(body, want) {
-						t.Errorf("%s: re-rendered page lacks %q", what, want)
-					}
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newProgramWorld(t, o)
+		expect := func(what string, code int, body string, wants ...string) {
+			t.Helper()
+			if code != 422 {
+				t.Errorf("%s: status %d, want 422", what, code)
+			}
+			for _, want := range append(wants, `role="alert"`) {
+				if !strings.Contains(body, want) {
+					t.Errorf("%s: re-rendered page lacks %q", what, want)
 				}
 			}
+		}
 
-			bad := url.Values{"name": {" "}, "purpose": {"Kept as typed"}, "cadence": {"hourly"}, "session_minutes": {"an hour"}}
-			code, _, body := o.submit("admin", "/programs", bad)
-			expect("bad charter", code, body, "Kept as typed", "an hour", "is required", "is not a whole number of minutes",
-				"must be one of", "choose at least one kind of engagement")
-			bad = charterForm("Other", "one_on_one")
-			bad.Set("session_minutes", "500")
-			code, _, body = o.submit("admin", "/programs", bad)
-			expect("long sessions", code, body, "must be from 15 to 240 minutes")
-			// A taken name is found by the store, once the form is valid.
-			code, _, body = o.submit("admin", "/programs", charterForm("grow", "circles"))
-			expect("taken name", code, body, `value="grow"`, "already exists")
-			// Dropping circles while circle members take part in a current cycle.
-			code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/edit", charterForm("Grow", "one_on_one"))
-			expect("dropping a role in use", code, body, "keep a kind of engagement")
+		bad := url.Values{"name": {" "}, "purpose": {"Kept as typed"}, "cadence": {"hourly"}, "session_minutes": {"an hour"}}
+		code, _, body := o.submit("admin", "/programs", bad)
+		expect("bad charter", code, body, "Kept as typed", "an hour", "is required", "is not a whole number of minutes",
+			"must be one of", "choose at least one kind of engagement")
+		bad = charterForm("Other", "one_on_one")
+		bad.Set("session_minutes", "500")
+		code, _, body = o.submit("admin", "/programs", bad)
+		expect("long sessions", code, body, "must be from 15 to 240 minutes")
+		// A taken name is found by the store, once the form is valid.
+		code, _, body = o.submit("admin", "/programs", charterForm("grow", "circles"))
+		expect("taken name", code, body, `value="grow"`, "already exists")
+		// Dropping circles while circle members take part in a current cycle.
+		code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/edit", charterForm("Grow", "one_on_one"))
+		expect("dropping a role in use", code, body, "keep a kind of engagement")
 
-			code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"Backwards"}, "starts_on": {"2027-03-01"}, "ends_on": {"2027-01-01"}})
-			expect("cycle ends before it starts", code, body, `value="Backwards"`, "must be after the start")
-			code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"Soon"}, "starts_on": {"2026-10-01"}, "ends_on": {"soon"}})
-			expect("bad date", code, body, "is not a date")
-			code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"q4 2026"}, "starts_on": {"2026-10-01"}, "ends_on": {"2026-12-31"}})
-			expect("taken cycle name", code, body, "already has a cycle named")
+		code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"Backwards"}, "starts_on": {"2027-03-01"}, "ends_on": {"2027-01-01"}})
+		expect("cycle ends before it starts", code, body, `value="Backwards"`, "must be after the start")
+		code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"Soon"}, "starts_on": {"2026-10-01"}, "ends_on": {"soon"}})
+		expect("bad date", code, body, "is not a date")
+		code, _, body = o.submit("admin", "/programs/"+w.P.ID+"/cycles", url.Values{"name": {"q4 2026"}, "starts_on": {"2026-10-01"}, "ends_on": {"2026-12-31"}})
+		expect("taken cycle name", code, body, "already has a cycle named")
 
-			cyclePath := "/programs/" + w.P.ID + "/cycles/" + w.U.ID
-			code, _, body = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Typed with care"}})
-			expect("no conduct accepted", code, body, "Typed with care", "accept the program")
-			code, _, body = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"wizard"}, "accept_conduct": {"yes"}})
-			expect("bad role, no motivation", code, body, "is not a role", "tell us why you")
-			code, _, body = o.submit("m2", "/programs/"+w.P.ID+"/cycles/"+w.C.ID+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Again"}, "accept_conduct": {"yes"}})
-			expect("applying twice", code, body, "already applied or enrolled")
-			code, _, body = o.submit("m1", "/programs/"+w.P.ID+"/cycles/"+w.X.ID+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Late"}, "accept_conduct": {"yes"}})
-			expect("ended cycle", code, body, "has ended")
+		cyclePath := "/programs/" + w.P.ID + "/cycles/" + w.U.ID
+		code, _, body = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Typed with care"}})
+		expect("no conduct accepted", code, body, "Typed with care", "accept the program")
+		code, _, body = o.submit("m1", cyclePath+"/apply", url.Values{"role": {"wizard"}, "accept_conduct": {"yes"}})
+		expect("bad role, no motivation", code, body, "is not a role", "tell us why you")
+		code, _, body = o.submit("m2", "/programs/"+w.P.ID+"/cycles/"+w.C.ID+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Again"}, "accept_conduct": {"yes"}})
+		expect("applying twice", code, body, "already applied or enrolled")
+		code, _, body = o.submit("m1", "/programs/"+w.P.ID+"/cycles/"+w.X.ID+"/apply", url.Values{"role": {"mentee"}, "motivation": {"Late"}, "accept_conduct": {"yes"}})
+		expect("ended cycle", code, body, "has ended")
 
-			code, _, body = o.submit("admin", cyclePath+"/enroll", url.Values{"person_id": {"nobody"}, "role": {"mentor"}})
-			expect("enroll nobody", code, body, `value="nobody"`, "no such person")
+		code, _, body = o.submit("admin", cyclePath+"/enroll", url.Values{"person_id": {"nobody"}, "role": {"mentor"}})
+		expect("enroll nobody", code, body, `value="nobody"`, "no such person")
 
-			code, body = o.get("admin", "/programs/"+w.P.ID+"/cycles/"+w.C.ID+"?status=pending&role=boss")
-			expect("bad filter", code, body, "is not an enrollment status", "is not a role")
-			code, _, body = o.submit("admin", "/enrollments/"+w.decide.ID+"/decide", url.Values{"decision": {"maybe"}})
-			if code != 422 || !strings.Contains(body, "use approve or decline") {
-				t.Errorf("bad decision: %d", code)
-			}
+		code, body = o.get("admin", "/programs/"+w.P.ID+"/cycles/"+w.C.ID+"?status=pending&role=boss")
+		expect("bad filter", code, body, "is not an enrollment status", "is not a role")
+		code, _, body = o.submit("admin", "/enrollments/"+w.decide.ID+"/decide", url.Values{"decision": {"maybe"}})
+		if code != 422 || !strings.Contains(body, "use approve or decline") {
+			t.Errorf("bad decision: %d", code)
+		}
 
-			// Nothing of the rejected forms was stored.
-			var list struct {
-				Programs []programJSON `json:"programs"`
-			}
-			o.apiJSON("admin", "GET", "/api/v1/programs", "", &list)
-			if len(list.Programs) != 2 || strings.Join(list.Programs[0].Engagements, ",") != "one_on_one,circles" {
-				t.Errorf("rejected forms changed programs: %+v", list.Programs)
-			}
-		})
-	}
+		// Nothing of the rejected forms was stored.
+		var list struct {
+			Programs []programJSON `json:"programs"`
+		}
+		o.apiJSON("admin", "GET", "/api/v1/programs", "", &list)
+		if len(list.Programs) != 2 || strings.Join(list.Programs[0].Engagements, ",") != "one_on_one,circles" {
+			t.Errorf("rejected forms changed programs: %+v", list.Programs)
+		}
+	})
 }
 
 func TestProgramAPIErrors(t *testing.T) {
-	for _, dialect := range dbtest.Dialects {
-		t.Run(string(dialect), func(t *testing.T) {
-			t.Parallel()
-			o := newOrg(t, dialect)
-			w := newProgramWorld(t, o)
-			aP := "/api/v1/programs/" + w.P.ID
-			aC := aP + "/cycles/" + w.C.ID
-			cases := []struct {
-				who, method, path, body string
-				status                  int
-				code, field             string
-			}{
-				{"admin", "POST", "/api/v1/programs", `{"name":"","engagements":["one_on_one"]}`, 422, "invalid", "name"},
-				{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["tea_parties"]}`, 422, "invalid", "engagements"},
-				{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["circles"],"session_minutes":"long"}`, 422, "invalid", "session_minutes"},
-				{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["circles"],"cadence":"hourly"}`, 422, "invalid", "cadence"},
-				{"admin", "POST", "/api/v1/programs", `{"nmae":"New"}`, 422, "invalid", "nmae"},
-				{"admin", "POST", "/api/v1/programs", `{"name":"grow","engagements":["circles"]}`, 409, "conflict", "name"},
-				{"admin", "POST", "/api/v1/programs", `{not json`, 422, "invalid", ""},
-				{"admin", "PATCH", aP, `{"engagements":["one_on_one"]}`, 422, "invalid", "engagements"},
-				{"admin", "PATCH", "/api/v1/programs/nope", `{"purpose":"x"}`, 404, "not_found", ""},
-				{"admin", "POST", aP + "/cycles", `{"name":"Back","starts_on":"2027-02-01","ends_on":"2027-01-01"}`, 422, "invalid", "ends_on"},
-				{"admin", "POST", aP + "/cycles", `{"name":"Soon","starts_on":"tomorrow","ends_on":"2027-01-01"}`, 422, "invalid", "starts_on"},
-				{"admin", "POST", aP + "/cycles", `{"name":"q4 2026","starts_on":"2026-10-01","ends_on":"2026-12-31"}`, 409, "conflict", "name"},
-				{"admin", "POST", "/api/v1/programs/nope/cycles", `{"name":"A","starts_on":"2026-10-01","ends_on":"2026-12-31"}`, 404, "not_found", ""},
-				{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","motivation":"Curious"}`, 422, "invalid", "accept_conduct"},
-				{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","accept_conduct":true}`, 422, "invalid", "motivation"},
-				{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"boss","motivation":"x","accept_conduct":true}`, 422, "invalid", "role"},
-				{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","motivation":"x","accept_conduct":"yes"}`, 422, "invalid", "accept_conduct"},
-				{"m2", "POST", aC + "/enrollments", `{"role":"mentee","motivation":"x","accept_conduct":true}`, 409, "conflict", "role"},
-				{"m1", "POST", aC + "/enrollments", `{"person_id":"m2","role":"mentee"}`, 403, "forbidden", ""},
-				{"admin", "POST", aC + "/enrollments", `{"person_id":"nobody","role":"mentee"}`, 422, "invalid", "person_id"},
-				{"admin", "POST", aC + "/enrollments", `{"person_id":"m1","role":"mentee","motivation":"x"}`, 422, "invalid", "motivation"},
-				{"admin", "POST", "/api/v1/enrollments/" + w.decide.ID + "/decision", `{}`, 422, "invalid", "approve"},
-				{"admin", "POST", "/api/v1/enrollments/" + w.withdraw.ID + "/decision", `{"approve":true}`, 409, "conflict", ""},
-				{"admin", "POST", "/api/v1/enrollments/nope/decision", `{"approve":false}`, 404, "not_found", ""},
-				{"m1", "POST", "/api/v1/enrollments/" + w.withdraw.ID + "/withdraw", "", 404, "not_found", ""},
-				{"m2", "POST", "/api/v1/enrollments/" + w.decide.ID + "/accept-conduct", "", 200, "", ""},
-				{"admin", "GET", aC + "/enrollments?status=pending", "", 422, "invalid", "status"},
-				{"m1", "GET", aC + "/enrollments?role=boss", "", 422, "invalid", "role"},
-				{"m2", "GET", "/api/v1/enrollments?status=done", "", 422, "invalid", "status"},
-				{"sponsor", "GET", "/api/v1/programs/nope/counts", "", 404, "not_found", ""},
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newProgramWorld(t, o)
+		aP := "/api/v1/programs/" + w.P.ID
+		aC := aP + "/cycles/" + w.C.ID
+		cases := []struct {
+			who, method, path, body string
+			status                  int
+			code, field             string
+		}{
+			{"admin", "POST", "/api/v1/programs", `{"name":"","engagements":["one_on_one"]}`, 422, "invalid", "name"},
+			{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["tea_parties"]}`, 422, "invalid", "engagements"},
+			{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["circles"],"session_minutes":"long"}`, 422, "invalid", "session_minutes"},
+			{"admin", "POST", "/api/v1/programs", `{"name":"New","engagements":["circles"],"cadence":"hourly"}`, 422, "invalid", "cadence"},
+			{"admin", "POST", "/api/v1/programs", `{"nmae":"New"}`, 422, "invalid", "nmae"},
+			{"admin", "POST", "/api/v1/programs", `{"name":"grow","engagements":["circles"]}`, 409, "conflict", "name"},
+			{"admin", "POST", "/api/v1/programs", `{not json`, 422, "invalid", ""},
+			{"admin", "PATCH", aP, `{"engagements":["one_on_one"]}`, 422, "invalid", "engagements"},
+			{"admin", "PATCH", "/api/v1/programs/nope", `{"purpose":"x"}`, 404, "not_found", ""},
+			{"admin", "POST", aP + "/cycles", `{"name":"Back","starts_on":"2027-02-01","ends_on":"2027-01-01"}`, 422, "invalid", "ends_on"},
+			{"admin", "POST", aP + "/cycles", `{"name":"Soon","starts_on":"tomorrow","ends_on":"2027-01-01"}`, 422, "invalid", "starts_on"},
+			{"admin", "POST", aP + "/cycles", `{"name":"q4 2026","starts_on":"2026-10-01","ends_on":"2026-12-31"}`, 409, "conflict", "name"},
+			{"admin", "POST", "/api/v1/programs/nope/cycles", `{"name":"A","starts_on":"2026-10-01","ends_on":"2026-12-31"}`, 404, "not_found", ""},
+			{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","motivation":"Curious"}`, 422, "invalid", "accept_conduct"},
+			{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","accept_conduct":true}`, 422, "invalid", "motivation"},
+			{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"boss","motivation":"x","accept_conduct":true}`, 422, "invalid", "role"},
+			{"m1", "POST", aP + "/cycles/" + w.U.ID + "/enrollments", `{"role":"mentee","motivation":"x","accept_conduct":"yes"}`, 422, "invalid", "accept_conduct"},
+			{"m2", "POST", aC + "/enrollments", `{"role":"mentee","motivation":"x","accept_conduct":true}`, 409, "conflict", "role"},
+			{"m1", "POST", aC + "/enrollments", `{"person_id":"m2","role":"mentee"}`, 403, "forbidden", ""},
+			{"admin", "POST", aC + "/enrollments", `{"person_id":"nobody","role":"mentee"}`, 422, "invalid", "person_id"},
+			{"admin", "POST", aC + "/enrollments", `{"person_id":"m1","role":"mentee","motivation":"x"}`, 422, "invalid", "motivation"},
+			{"admin", "POST", "/api/v1/enrollments/" + w.decide.ID + "/decision", `{}`, 422, "invalid", "approve"},
+			{"admin", "POST", "/api/v1/enrollments/" + w.withdraw.ID + "/decision", `{"approve":true}`, 409, "conflict", ""},
+			{"admin", "POST", "/api/v1/enrollments/nope/decision", `{"approve":false}`, 404, "not_found", ""},
+			{"m1", "POST", "/api/v1/enrollments/" + w.withdraw.ID + "/withdraw", "", 404, "not_found", ""},
+			{"m2", "POST", "/api/v1/enrollments/" + w.decide.ID + "/accept-conduct", "", 200, "", ""},
+			{"admin", "GET", aC + "/enrollments?status=pending", "", 422, "invalid", "status"},
+			{"m1", "GET", aC + "/enrollments?role=boss", "", 422, "invalid", "role"},
+			{"m2", "GET", "/api/v1/enrollments?status=done", "", 422, "invalid", "status"},
+			{"sponsor", "GET", "/api/v1/programs/nope/counts", "", 404, "not_found", ""},
+		}
+		for _, c := range cases {
+			var e apiError
+			status := o.apiJSON(c.who, c.method, c.path, c.body, &e)
+			if status != c.status || e.Error.Code != c.code || e.Error.Field != c.field && e.Error.Fields[c.field] == "" {
+				t.Errorf("%s %s %s as %s: %d %+v; want %d %s on %q", c.method, c.path, c.body, c.who, status, e.Error, c.status, c.code, c.field)
 			}
-			for _, c := range cases {
-				var e apiError
-				status := o.apiJSON(c.who, c.method, c.path, c.body, &e)
-				if status != c.status || e.Error.Code != c.code || e.Error.Field != c.field && e.Error.Fields[c.field] == "" {
-					t.Errorf("%s %s %s as %s: %d %+v; want %d %s on %q", c.method, c.path, c.body, c.who, status, e.Error, c.status, c.code, c.field)
-				}
-				if c.code != "" && e.Error.Message == "" {
-					t.Errorf("%s %s: error without a message", c.method, c.path)
-				}
+			if c.code != "" && e.Error.Message == "" {
+				t.Errorf("%s %s: error without a message", c.method, c.path)
 			}
+		}
 
-			// A good round trip: PATCH keeps what was not sent.
-			var p programJSON
-			if code := o.apiJSON("admin", "PATCH", aP, `{"session_minutes":90}`, &p); code != 200 || p.SessionMinutes != 90 || p.CodeOfConduct != "Be kind; keep confidences." {
-				t.Errorf("patch: %d %+v", code, p)
-			}
-			var c cycleJSON
-			if o.apiJSON("m1", "GET", aC, "", &c); c.Status != "open" || c.ProgramID != w.P.ID {
-				t.Errorf("cycle: %+v", c)
-			}
-		})
-	}
+		// A good round trip: PATCH keeps what was not sent.
+		var p programJSON
+		if code := o.apiJSON("admin", "PATCH", aP, `{"session_minutes":90}`, &p); code != 200 || p.SessionMinutes != 90 || p.CodeOfConduct != "Be kind; keep confidences." {
+			t.Errorf("patch: %d %+v", code, p)
+		}
+		var c cycleJSON
+		if o.apiJSON("m1", "GET", aC, "", &c); c.Status != "open" || c.ProgramID != w.P.ID {
+			t.Errorf("cycle: %+v", c)
+		}
+	})
 }
 
 // TestProgramPagesRender checks that every program page renders for every
@@ -563,6 +543,36 @@ func TestProgramPagesRender(t *testing.T) {
 			if strings.Contains(body, s) {
 				t.Errorf("%s %s shows %q", c.who, c.path, s)
 			}
+		}
+	}
+}
+
+// TestDecodeChoice checks the one-field yes-or-no bodies: the answer, and
+// the messages of decodeJSON for the field missing, of the wrong type, or
+// beside another field.
+func TestDecodeChoice(t *testing.T) {
+	for _, tc := range []struct {
+		body, field, msg string
+		want             bool
+	}{
+		{body: `{"approve":true}`, want: true},
+		{body: `{"approve":false}`, want: false},
+		{body: `{}`, field: "approve", msg: "is required: say yes or no"},
+		{body: `{"approve":"yes"}`, field: "approve", msg: "must be a JSON bool, not string"},
+		{body: `{"approve":true,"reason":"x"}`, field: "reason", msg: "is not a field of this object"},
+	} {
+		r := httptest.NewRequest("POST", "/api/v1/x", strings.NewReader(tc.body))
+		r.Header.Set("Content-Type", "application/json")
+		got, err := decodeChoice(httptest.NewRecorder(), r, "approve", "is required: say yes or no")
+		if tc.msg == "" {
+			if err != nil || got != tc.want {
+				t.Errorf("%s: got %v, %v; want %v", tc.body, got, err, tc.want)
+			}
+			continue
+		}
+		e := errs.As(err)
+		if e == nil || e.Kind != errs.Invalid || e.Field != tc.field || e.Message != tc.msg {
+			t.Errorf("%s: got error %+v, want Invalid on %q: %q", tc.body, e, tc.field, tc.msg)
 		}
 	}
 }

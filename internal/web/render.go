@@ -88,14 +88,13 @@ type view struct {
 	Section string
 }
 
-// render executes a page into a buffer and writes it with the status, so a
-// template error becomes a clean 500 and never half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page string, data map[string]any) {
+// render executes a page into a buffer and only then writes it with the
+// status, so a template error is returned before anything is written and
+// becomes a clean 500 through s.fail, never half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page string, data map[string]any) error {
 	t, ok := s.pages[page]
 	if !ok {
-		s.log.Error("unknown page template", "page", page)
-		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
-		return
+		return fmt.Errorf("render: no page template %q", page)
 	}
 	v := view{Viewer: viewer(r), Path: r.URL.Path, Data: data, Flash: s.takeFlash(w, r)}
 	if t, ok := data["Title"].(string); ok {
@@ -109,14 +108,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		s.log.Error("render page", "page", page, "err", err)
-		http.Error(w, "Something went wrong on our side.", http.StatusInternalServerError)
-		return
+		return fmt.Errorf("render page %s: %w", page, err)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(code)
 	_, _ = buf.WriteTo(w)
+	return nil
 }
 
 const flashCookie = "kindred_flash"
@@ -137,12 +135,14 @@ func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) string {
 	return msg
 }
 
-// redirect sends the browser to a page after a successful form post.
-func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash string) {
+// redirect sends the browser to a page after a successful form post. It
+// cannot fail; it returns nil so a handler can end with it.
+func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash string) error {
 	if flash != "" {
 		s.flash(w, flash)
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
+	return nil
 }
 
 // staticHandler serves the embedded stylesheet and images.

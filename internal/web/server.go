@@ -5,19 +5,24 @@
 //
 // A request flows: CrossOriginProtection refuses cross-origin form posts;
 // identify resolves the session cookie or Bearer token to a Viewer; the
-// route's wrapper (page, api, admin) insists on a viewer; the handler
-// checks access for the object and calls a domain store; the response is
-// rendered into a buffer and only then written.
+// route's adapter (public, page or api, see adapters.go) insists on a
+// viewer where the route needs one, and admin, inside it, on a program
+// manager; the handler, of the shape func(w, r) error, checks access for
+// the object and calls a domain store; the answer is rendered into a buffer
+// and only then written, and an error the handler returns goes to s.fail,
+// the one error function. The stores are built by the caller and handed to
+// New.
 package web
 
 import (
+	"context"
+	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/auth"
-	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
@@ -34,11 +39,44 @@ type Config struct {
 	MaxUploadBytes int64
 }
 
+// Stores are what the handlers call, built and handed in by the caller
+// (cmd/kindred), so the web layer never opens a database or builds a store.
+type Stores struct {
+	// DB is pinged by /healthz, whose answer names it DBName (its dialect).
+	DB          Pinger
+	DBName      string
+	People      *people.Store
+	Auth        *auth.Store
+	Programs    *programs.Store
+	Mentorships *mentorships.Store
+	Formations  *formations.Store
+}
+
+// Pinger is the database as /healthz sees it; *db.DB is one.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// check reports the first store missing.
+func (st Stores) check() error {
+	for _, f := range []struct {
+		name string
+		nil  bool
+	}{{"DB", st.DB == nil}, {"People", st.People == nil}, {"Auth", st.Auth == nil}, {"Programs", st.Programs == nil},
+		{"Mentorships", st.Mentorships == nil}, {"Formations", st.Formations == nil}} {
+		if f.nil {
+			return fmt.Errorf("web.New: Stores.%s is nil", f.name)
+		}
+	}
+	return nil
+}
+
 // Server holds the stores the handlers call.
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
-	db       *db.DB
+	db       Pinger
+	dbName   string
 	people   *people.Store
 	auth     *auth.Store
 	programs *programs.Store
@@ -48,9 +86,12 @@ type Server struct {
 	now      func() time.Time
 }
 
-// New returns a Server over d. now gives the current time; nil means
-// time.Now.
-func New(cfg Config, log *slog.Logger, d *db.DB, now func() time.Time) (*Server, error) {
+// New returns a Server over the stores st. now gives the current time;
+// nil means time.Now.
+func New(cfg Config, log *slog.Logger, st Stores, now func() time.Time) (*Server, error) {
+	if err := st.check(); err != nil {
+		return nil, err
+	}
 	if now == nil {
 		now = time.Now
 	}
@@ -61,16 +102,16 @@ func New(cfg Config, log *slog.Logger, d *db.DB, now func() time.Time) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
 	return &Server{
 		cfg:      cfg,
 		log:      log,
-		db:       d,
-		people:   ps,
-		auth:     auth.NewStore(d, now),
-		programs: gs,
-		matches:  mentorships.NewStore(d, ps, gs, now),
-		circles:  formations.NewStore(d, ps, gs, now),
+		db:       st.DB,
+		dbName:   st.DBName,
+		people:   st.People,
+		auth:     st.Auth,
+		programs: st.Programs,
+		matches:  st.Mentorships,
+		circles:  st.Formations,
 		pages:    pages,
 		now:      now,
 	}, nil

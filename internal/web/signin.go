@@ -7,13 +7,12 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
-func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
 	if err := s.db.Ping(r.Context()); err != nil {
 		s.log.Error("health check", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
-		return
+		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "database": "unreachable"})
 	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": string(s.db.Dialect)})
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "database": s.dbName})
 }
 
 // safeNext keeps a post-sign-in redirect on this site.
@@ -24,75 +23,66 @@ func safeNext(next string) string {
 	return next
 }
 
-func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
 	if viewer(r).SignedIn() {
-		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
-		return
+		return s.redirect(w, r, safeNext(r.URL.Query().Get("next")), "")
 	}
-	s.render(w, r, http.StatusOK, "signin", map[string]any{"Title": "Sign in", "Next": safeNext(r.URL.Query().Get("next"))})
+	return s.render(w, r, http.StatusOK, "signin", map[string]any{"Title": "Sign in", "Next": safeNext(r.URL.Query().Get("next"))})
 }
 
-func (s *Server) signin(w http.ResponseWriter, r *http.Request) {
+func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
 	token, _, err := s.auth.SignIn(r.Context(), email, password, clientAddr(r))
 	if err != nil {
 		kind := errs.KindOf(err)
 		if kind != errs.Unauthorized && kind != errs.TooMany {
-			s.fail(w, r, err)
-			return
+			return err
 		}
-		s.render(w, r, status(kind), "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
+		return s.render(w, r, status(kind), "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
 			"Problem": errs.As(err).Message})
-		return
 	}
 	s.setSessionCookie(w, token)
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	return s.redirect(w, r, next, "")
 }
 
-func (s *Server) signout(w http.ResponseWriter, r *http.Request) {
+func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
 	if c, err := r.Cookie(sessionCookie); err == nil {
 		if err := s.auth.EndSession(r.Context(), c.Value); err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 	}
 	s.clearCookie(w, sessionCookie)
-	s.redirect(w, r, "/signin", "You are signed out.")
+	return s.redirect(w, r, "/signin", "You are signed out.")
 }
 
-func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) inviteForm(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.auth.Invite(r.Context(), r.PathValue("token"))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.render(w, r, http.StatusOK, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": r.PathValue("token")})
+	return s.render(w, r, http.StatusOK, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": r.PathValue("token")})
 }
 
-func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) {
+func (s *Server) acceptInvite(w http.ResponseWriter, r *http.Request) error {
 	pw, confirm := r.PostFormValue("password"), r.PostFormValue("confirm")
 	tok := r.PathValue("token")
 	id, err := s.auth.Invite(r.Context(), tok)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	if pw != confirm {
-		s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
+		return s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
 			"Errors": map[string]string{"confirm": "the two passwords differ"}})
-		return
 	}
 	session, _, err := s.auth.AcceptInvite(r.Context(), tok, pw)
 	if e := errs.As(err); e != nil && e.Kind == errs.Invalid {
-		s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
+		return s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Welcome to Kindred", "Name": id.Name, "Token": tok,
 			"Errors": map[string]string{e.Field: e.Message}})
-		return
 	}
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	s.setSessionCookie(w, session)
-	s.redirect(w, r, "/people/"+id.PersonID+"/edit", "Your password is set. Tell us about yourself so we can find you a good match.")
+	return s.redirect(w, r, "/people/"+id.PersonID+"/edit", "Your password is set. Tell us about yourself so we can find you a good match.")
 }
