@@ -30,10 +30,7 @@ type Store struct {
 
 // NewStore returns a Store over d; now nil means time.Now.
 func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+	return &Store{db: d, now: db.UTCClock(now)}
 }
 
 // Identity is who a session or token belongs to.

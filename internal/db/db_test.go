@@ -181,3 +181,15 @@ func TestRebind(t *testing.T) {
 		t.Fatal("sqlite query changed")
 	}
 }
+
+func TestUTCClock(t *testing.T) {
+	paris := time.FixedZone("Paris", 3600)
+	at := time.Date(2026, 3, 1, 13, 30, 0, 0, paris)
+	got := db.UTCClock(func() time.Time { return at })()
+	if !got.Equal(at) || got.Location() != time.UTC {
+		t.Fatalf("got %v, want %v in UTC", got, at)
+	}
+	if now := db.UTCClock(nil)(); now.Location() != time.UTC || time.Since(now) > time.Minute {
+		t.Fatalf("default clock read %v", now)
+	}
+}

@@ -26,10 +26,7 @@ type Store struct {
 // NewStore returns a Store over d. now gives the current time (UTC); nil
 // means time.Now.
 func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+	return &Store{db: d, now: db.UTCClock(now)}
 }
 
 const personColumns = `id, name, email, level, function, department, location, timezone,

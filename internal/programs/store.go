@@ -16,10 +16,7 @@ type Store struct {
 // NewStore returns a Store over d. now gives the current time (UTC); nil
 // means time.Now. The current day, for cycle status, is its UTC date.
 func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+	return &Store{db: d, now: db.UTCClock(now)}
 }
 
 // today returns the current UTC date as YYYY-MM-DD.
