@@ -49,7 +49,7 @@ func setup(t *testing.T, d *db.DB, c *clock) *auth.Store {
 	if _, err := ps.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	s := auth.NewStore(d, c.now)
+	s := auth.NewStore(d, ps, c.now)
 	if err := s.SetPassword(ctx, "A", "a-long-password"); err != nil {
 		t.Fatal(err)
 	}
@@ -136,6 +136,49 @@ func TestTokensAndInvites(t *testing.T) {
 		}
 		if _, _, err := s.SignIn(ctx, "bo@example.com", "bo-new-password", "x"); err != nil {
 			t.Fatalf("sign in after invite: %v", err)
+		}
+	})
+}
+
+// TestInactivePeopleCannotSignIn checks every way in once the person is no
+// longer active: password, a session, an API token and an invitation.
+func TestInactivePeopleCannotSignIn(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
+		s := setup(t, d, c)
+		tok, id, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1")
+		if err != nil || id != (auth.Identity{PersonID: "A", Role: "admin", Name: "Ann Admin"}) {
+			t.Fatalf("sign in: %v %+v", err, id)
+		}
+		secret, _, err := s.CreateToken(ctx, "A", "scripts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		inv, err := s.CreateInvite(ctx, "A", "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := d.Write().ExecContext(ctx, "UPDATE people SET active = ? WHERE id = ?", false, "A"); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1"); err != auth.ErrBadCredentials {
+			t.Errorf("sign in: %v, want bad credentials", err)
+		}
+		if _, err := s.Session(ctx, tok); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("session: %v, want Unauthorized", err)
+		}
+		if _, err := s.TokenIdentity(ctx, secret); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("token: %v, want Unauthorized", err)
+		}
+		if _, err := s.Invite(ctx, inv); !errs.Is(err, errs.NotFound) {
+			t.Errorf("invite: %v, want NotFound", err)
+		}
+		if err := s.SetAccessRole(ctx, "B", "owner"); !errs.Is(err, errs.Invalid) {
+			t.Errorf("unknown role: %v, want Invalid", err)
+		}
+		if err := s.SetPassword(ctx, "nobody", "a-long-password"); !errs.Is(err, errs.NotFound) {
+			t.Errorf("password of a missing person: %v, want NotFound", err)
 		}
 	})
 }

@@ -370,7 +370,7 @@ func TestCirclesFlow(t *testing.T) {
 			}
 
 			// A newcomer sees their buddy.
-			tok, err := auth.NewStore(o.d, nil).CreateSession(ctx, "c01")
+			tok, err := auth.NewStore(o.d, people.NewStore(o.d, nil), nil).CreateSession(ctx, "c01")
 			if err != nil {
 				t.Fatal(err)
 			}

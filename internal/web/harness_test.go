@@ -52,7 +52,7 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	if _, err := people.NewStore(d, now).Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	as := auth.NewStore(d, now)
+	as := auth.NewStore(d, people.NewStore(d, now), now)
 	for id, role := range map[string]string{"admin": "admin", "sponsor": "sponsor"} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {
 			t.Fatal(err)

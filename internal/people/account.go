@@ -1,0 +1,75 @@
+package people
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/person"
+)
+
+// Account is what signing in needs to know of a person: who they are, what
+// they may do in Kindred, and whether they may sign in at all.
+type Account struct {
+	ID         string
+	Name       string
+	AccessRole string // person.RoleAdmin, RoleSponsor or RoleMember
+	Active     bool
+}
+
+const accountColumns = "id, name, access_role, active"
+
+// Account returns the account of the person with the id, or NotFound.
+func (s *Store) Account(ctx context.Context, id string) (Account, error) {
+	var a Account
+	err := s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id = ?", id).
+		Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active)
+	if err != nil {
+		return Account{}, fmt.Errorf("account %s: %w", id, db.NotFound(err, "no such person"))
+	}
+	return a, nil
+}
+
+// Credentials returns the account with the email (case-insensitive) and its
+// password hash, empty when no password was set; NotFound if no one has
+// the email.
+func (s *Store) Credentials(ctx context.Context, email string) (Account, string, error) {
+	var a Account
+	var hash string
+	err := s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+", password_hash FROM people WHERE email = ?",
+		strings.ToLower(strings.TrimSpace(email))).Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active, &hash)
+	if err != nil {
+		return Account{}, "", fmt.Errorf("credentials: %w", db.NotFound(err, "no such person"))
+	}
+	return a, hash, nil
+}
+
+// SetPasswordHash stores a person's password hash; auth makes and checks it.
+func (s *Store) SetPasswordHash(ctx context.Context, id, hash string) error {
+	return s.setAccountField(ctx, id, "password_hash", hash)
+}
+
+// SetAccessRole gives a person an access role (one of person.AccessRoles);
+// another role is Invalid on field "role".
+func (s *Store) SetAccessRole(ctx context.Context, id, role string) error {
+	if !slices.Contains(person.AccessRoles, role) {
+		return errs.Field("role", "%q must be admin, sponsor or member", role)
+	}
+	return s.setAccountField(ctx, id, "access_role", role)
+}
+
+// setAccountField sets one column of a person's row; a missing person is
+// NotFound.
+func (s *Store) setAccountField(ctx context.Context, id, column, v string) error {
+	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET "+column+" = ?, updated_at = ? WHERE id = ?", v, s.now(), id)
+	if err != nil {
+		return fmt.Errorf("set %s of %s: %w", column, id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return errs.E(errs.NotFound, "no such person")
+	}
+	return nil
+}
