@@ -159,7 +159,7 @@ func TestInactivePeopleCannotSignIn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.Write().ExecContext(ctx, "UPDATE people SET active = ? WHERE id = ?", false, "A"); err != nil {
+		if err := people.NewStore(d, c.now).SetActive(ctx, "A", false); err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1"); err != auth.ErrBadCredentials {

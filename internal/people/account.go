@@ -61,9 +61,15 @@ func (s *Store) SetAccessRole(ctx context.Context, id, role string) error {
 	return s.setAccountField(ctx, id, "access_role", role)
 }
 
+// SetActive lets a person sign in and take part (true) or not (false), as
+// when they leave the organization; their history stays.
+func (s *Store) SetActive(ctx context.Context, id string, active bool) error {
+	return s.setAccountField(ctx, id, "active", active)
+}
+
 // setAccountField sets one column of a person's row; a missing person is
 // NotFound.
-func (s *Store) setAccountField(ctx context.Context, id, column, v string) error {
+func (s *Store) setAccountField(ctx context.Context, id, column string, v any) error {
 	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET "+column+" = ?, updated_at = ? WHERE id = ?", v, s.now(), id)
 	if err != nil {
 		return fmt.Errorf("set %s of %s: %w", column, id, err)
@@ -72,4 +78,29 @@ func (s *Store) setAccountField(ctx context.Context, id, column, v string) error
 		return errs.E(errs.NotFound, "no such person")
 	}
 	return nil
+}
+
+// Accounts returns the accounts of the people with the ids that exist, by
+// id.
+func (s *Store) Accounts(ctx context.Context, ids []string) (map[string]Account, error) {
+	out := make(map[string]Account, len(ids))
+	err := inChunks(ids, func(in string, args []any) error {
+		rows, err := s.db.Read().QueryContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id IN ("+in+")", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a Account
+			if err := rows.Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active); err != nil {
+				return err
+			}
+			out[a.ID] = a
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("accounts: %w", err)
+	}
+	return out, nil
 }

@@ -71,19 +71,28 @@ func (s *Store) getBy(ctx context.Context, col, v string) (person.Person, error)
 // GetMany returns the people with the ids that exist, in no set order.
 func (s *Store) GetMany(ctx context.Context, ids []string) ([]person.Person, error) {
 	var out []person.Person
+	err := inChunks(ids, func(in string, args []any) error {
+		ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE id IN ("+in+")", args...)
+		out = append(out, ps...)
+		return err
+	})
+	return out, err
+}
+
+// inChunks calls fn for each run of at most 500 ids, with the placeholders
+// of an IN list and its arguments, so no query passes an engine's limit.
+func inChunks(ids []string, fn func(in string, args []any) error) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
 			args[i] = id
 		}
-		ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE id IN ("+db.InClause(len(chunk))+")", args...)
-		if err != nil {
-			return nil, err
+		if err := fn(db.InClause(len(chunk)), args); err != nil {
+			return err
 		}
-		out = append(out, ps...)
 	}
-	return out, nil
+	return nil
 }
 
 // All returns every active person ordered by id, with list attributes.

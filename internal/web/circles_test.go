@@ -61,7 +61,7 @@ func newCircleWorld(t *testing.T, o *org) *circleWorld {
 	must(err)
 	_, err = people.NewStore(o.d, now).Import(ctx, f)
 	must(err)
-	st := programs.NewStore(o.d, now)
+	st := programs.NewStore(o.d, o.srv.people, now)
 	w := &circleWorld{}
 	w.P, err = st.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Listen.", Cadence: programs.CadenceMonthly,
 		SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: "admin"})

@@ -35,7 +35,7 @@ func TestCycleEnrollmentsArePaged(t *testing.T) {
 		apps = append(apps, programs.Application{ProgramID: w.P.ID, CycleID: w.C.ID, PersonID: fmt.Sprintf("c%02d", i),
 			Role: programs.RoleCircleMember, Motivation: "Curious", AcceptConduct: true})
 	}
-	st := programs.NewStore(o.d, func() time.Time { return testNow })
+	st := programs.NewStore(o.d, o.srv.people, func() time.Time { return testNow })
 	if _, err := st.ApplyMany(ctx, apps, false, "admin"); err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,7 @@ func newMatchWorld(t *testing.T, o *org) *matchWorld {
 			t.Fatal(err)
 		}
 	}
-	ps := programs.NewStore(o.d, now)
+	ps := programs.NewStore(o.d, o.srv.people, now)
 	w := &matchWorld{ms: mentorships.NewStore(o.d, pe, ps, now)}
 	var err error
 	mk := func(name string) programs.Program {

@@ -33,7 +33,7 @@ type programWorld struct {
 func newProgramWorld(t *testing.T, o *org) *programWorld {
 	t.Helper()
 	ctx := context.Background()
-	st := programs.NewStore(o.d, func() time.Time { return testNow })
+	st := programs.NewStore(o.d, o.srv.people, func() time.Time { return testNow })
 	w := &programWorld{}
 	must := func(err error) {
 		t.Helper()

@@ -61,7 +61,8 @@ func New(cfg Config, log *slog.Logger, d *db.DB, now func() time.Time) (*Server,
 	if err != nil {
 		return nil, err
 	}
-	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
+	ps := people.NewStore(d, now)
+	gs := programs.NewStore(d, ps, now)
 	return &Server{
 		cfg:      cfg,
 		log:      log,
