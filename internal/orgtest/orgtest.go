@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -115,4 +116,11 @@ func (o *Org) Enroll(c programs.Cycle, role, adminID string, ids ...string) {
 			o.T.Fatalf("enroll %s as %s: %v", id, role, err)
 		}
 	}
+}
+
+// Each runs fn as a parallel subtest on an empty organization over a fresh
+// database of each dialect (dbtest.Each), with the clock Clock.
+func Each(t *testing.T, fn func(t *testing.T, o *Org)) {
+	t.Helper()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) { fn(t, New(t, d, nil)) })
 }

@@ -1,22 +1,17 @@
 package people_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
 func TestAccounts(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := people.NewStore(d, fixedNow)
-		if _, err := s.Import(ctx, parse(t, goodCSV)); err != nil {
-			t.Fatal(err)
-		}
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
+		s, ctx := o.People, o.Ctx
+		o.Import(goodCSV)
 		if err := s.SetAccessRole(ctx, "E1", "sponsor"); err != nil {
 			t.Fatal(err)
 		}

@@ -1,14 +1,12 @@
 package people_test
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
@@ -30,20 +28,14 @@ func parse(t *testing.T, body string) *people.File {
 	return f
 }
 
-func fixedNow() time.Time { return time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC) }
-
 func TestImportCreatesUpdatesAndIsIdempotent(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := people.NewStore(d, fixedNow)
-		res, err := s.Import(ctx, parse(t, goodCSV))
-		if err != nil {
-			t.Fatal(err)
-		}
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
+		s, ctx := o.People, o.Ctx
+		res := o.Import(goodCSV)
 		if res.Created != 3 || res.Updated != 0 {
 			t.Fatalf("first import: %+v", res)
 		}
-		res, err = s.Import(ctx, parse(t, goodCSV))
+		res, err := s.Import(ctx, parse(t, goodCSV))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,12 +90,9 @@ func TestImportRejectsWholeFile(t *testing.T) {
 		{"empty", "", "the file is empty"},
 		{"bad date", "id,name,email,level,function,location,timezone,hire_date\nE9,X Y,x@example.com,3,Eng,Paris,Europe/Paris,2024-02-30\n", `line 2, column 8 (hire_date): "2024-02-30" is not a date`},
 	}
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := people.NewStore(d, fixedNow)
-		if _, err := s.Import(ctx, parse(t, goodCSV)); err != nil {
-			t.Fatal(err)
-		}
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
+		s, ctx := o.People, o.Ctx
+		o.Import(goodCSV)
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
 				f, err := people.ParseCSV("people.csv", strings.NewReader(tc.body))

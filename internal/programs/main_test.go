@@ -3,7 +3,6 @@ package programs_test
 import (
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -24,11 +23,15 @@ type world struct {
 	pairsOpen, groupsOpen, another programs.Cycle   // open cycles of pairs and groups
 }
 
-// newWorld creates an admin "adm", an inactive person "gone", three programs
-// and their cycles.
-func newWorld(t *testing.T, d *db.DB) *world {
+// eachWorld runs fn on a new world on each dialect (orgtest.Each): an admin
+// "adm", an inactive person "gone", three programs and their cycles.
+func eachWorld(t *testing.T, fn func(t *testing.T, w *world)) {
 	t.Helper()
-	o := orgtest.New(t, d, nil)
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) { fn(t, newWorld(o)) })
+}
+
+func newWorld(o *orgtest.Org) *world {
+	o.T.Helper()
 	w := &world{Org: o, s: o.Programs}
 	w.AddPerson("adm", "Admin Person", true)
 	w.AddPerson("gone", "Gone Person", false)

@@ -4,15 +4,12 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestApplyManyIsAllOrNothing(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.AddPerson("p1", "One", true)
 		w.AddPerson("p2", "Two", true)
 		good := []programs.Application{
@@ -43,8 +40,7 @@ func TestApplyManyIsAllOrNothing(t *testing.T) {
 }
 
 func TestActiveParticipantsCountsPeopleOnce(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.AddPerson("p1", "One", true)
 		w.AddPerson("p2", "Two", true)
 		apps := []programs.Application{

@@ -8,16 +8,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestApply(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		tests := []struct {
 			name   string
 			edit   func(a *programs.Application) // changes a valid mentee application of "p" to w.open
@@ -137,8 +134,7 @@ func TestApply(t *testing.T) {
 }
 
 func TestEnrollDecideWithdrawConduct(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		s, ctx := w.s, w.Ctx
 		for _, id := range []string{"ann", "bob", "cat", "dan"} {
 			w.AddPerson(id, strings.ToUpper(id[:1])+id[1:], true)
@@ -156,7 +152,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			_, err = s.AcceptConduct(ctx, e.ID, "bob")
 			errstest.WantErr(t, err, errs.NotFound, "")
 			later := now.Add(24 * time.Hour)
-			s2 := programs.NewStore(d, w.People, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
 			got, err := s2.AcceptConduct(ctx, e.ID, "ann")
 			if err != nil {
 				t.Fatal(err)
@@ -259,8 +255,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 }
 
 func TestEnrollmentLists(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		s, ctx := w.s, w.Ctx
 		for _, p := range [][2]string{{"p1", "zoe Zhang"}, {"p2", "Amir Ali"}, {"p3", "Mia Berg"}, {"p4", "Ben Ode"}} {
 			w.AddPerson(p[0], p[1], true)
@@ -274,7 +269,7 @@ func TestEnrollmentLists(t *testing.T) {
 		if _, err := s.Withdraw(ctx, w4.ID, "p4"); err != nil {
 			t.Fatal(err)
 		}
-		later := programs.NewStore(d, w.People, func() time.Time { return now.Add(time.Minute) })
+		later := programs.NewStore(w.DB, w.People, func() time.Time { return now.Add(time.Minute) })
 		mustApply(t, later, apply(w.both, w.upcoming, "p4", programs.RoleMentee))
 		mustApply(t, s, apply(w.groups, w.groupsOpen, "p1", programs.RoleCircleMember))
 		mustApply(t, s, apply(w.pairs, w.pairsOpen, "p2", programs.RoleMentor))

@@ -6,16 +6,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestProgramStore(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		s, ctx := w.s, w.Ctx
 
 		t.Run("create stores the charter", func(t *testing.T) {
@@ -70,7 +67,7 @@ func TestProgramStore(t *testing.T) {
 
 		t.Run("update replaces the charter", func(t *testing.T) {
 			later := now.Add(time.Hour)
-			s2 := programs.NewStore(d, w.People, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
 			upd := w.pairs
 			upd.Name, upd.SessionMinutes, upd.Engagements = "Pairs and more", 45, []string{"one_on_one", "micro_mentoring"}
 			got, err := s2.UpdateProgram(ctx, upd)
