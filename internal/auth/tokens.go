@@ -37,20 +37,15 @@ func (s *Store) CreateToken(ctx context.Context, personID, name string) (string,
 
 // Tokens lists a person's API tokens, newest first.
 func (s *Store) Tokens(ctx context.Context, personID string) ([]Token, error) {
-	rows, err := s.db.Read().QueryContext(ctx, "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE person_id = ? ORDER BY created_at DESC, id", personID)
+	out, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (Token, error) {
+		var t Token
+		err := r.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.LastUsedAt)
+		return t, err
+	}, "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE person_id = ? ORDER BY created_at DESC, id", personID)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		var t Token
-		if err := rows.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.LastUsedAt); err != nil {
-			return nil, fmt.Errorf("list tokens: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // RevokeToken deletes one of the person's tokens; another person's token

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -192,4 +194,36 @@ func TestUTCClock(t *testing.T) {
 	if now := db.UTCClock(nil)(); now.Location() != time.UTC || time.Since(now) > time.Minute {
 		t.Fatalf("default clock read %v", now)
 	}
+}
+
+func TestQueryAllAndEachRow(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+		for _, name := range []string{"B", "A", "C"} {
+			if _, err := d.Write().ExecContext(ctx, `INSERT INTO programs (id, name, created_at, updated_at) VALUES (?, ?, ?, ?)`, "p"+name, name, now, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+		scanName := func(r db.Scanner) (s string, err error) { return s, r.Scan(&s) }
+		got, err := db.QueryAll(ctx, d.Read(), scanName, "SELECT name FROM programs WHERE name <> ? ORDER BY name", "B")
+		if err != nil || strings.Join(got, ",") != "A,C" {
+			t.Fatalf("query all: %q %v, want A,C", got, err)
+		}
+		if got, err := db.QueryAll(ctx, d.Read(), scanName, "SELECT name FROM programs WHERE name = ?", "none"); err != nil || got != nil {
+			t.Fatalf("no rows: %q %v", got, err)
+		}
+		if _, err := db.QueryAll(ctx, d.Read(), scanName, "SELECT name, id FROM programs"); err == nil {
+			t.Fatal("a scan error was not returned")
+		}
+		stop := errors.New("stop")
+		seen := 0
+		err = db.EachRow(ctx, d.Read(), func(db.Scanner) error { seen++; return stop }, "SELECT name FROM programs")
+		if !errors.Is(err, stop) || seen != 1 {
+			t.Fatalf("each row: %v after %d rows, want stop after 1", err, seen)
+		}
+		if err := db.EachRow(ctx, d.Read(), func(db.Scanner) error { return nil }, "SELECT nope FROM programs"); err == nil {
+			t.Fatal("a query error was not returned")
+		}
+	})
 }

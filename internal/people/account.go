@@ -22,11 +22,15 @@ type Account struct {
 
 const accountColumns = "id, name, access_role, active"
 
+func scanAccount(sc db.Scanner, extra ...any) (Account, error) {
+	var a Account
+	err := sc.Scan(append([]any{&a.ID, &a.Name, &a.AccessRole, &a.Active}, extra...)...)
+	return a, err
+}
+
 // Account returns the account of the person with the id, or NotFound.
 func (s *Store) Account(ctx context.Context, id string) (Account, error) {
-	var a Account
-	err := s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id = ?", id).
-		Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active)
+	a, err := scanAccount(s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id = ?", id))
 	if err != nil {
 		return Account{}, fmt.Errorf("account %s: %w", id, db.NotFound(err, "no such person"))
 	}
@@ -37,10 +41,9 @@ func (s *Store) Account(ctx context.Context, id string) (Account, error) {
 // password hash, empty when no password was set; NotFound if no one has
 // the email.
 func (s *Store) Credentials(ctx context.Context, email string) (Account, string, error) {
-	var a Account
 	var hash string
-	err := s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+", password_hash FROM people WHERE email = ?",
-		strings.ToLower(strings.TrimSpace(email))).Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active, &hash)
+	a, err := scanAccount(s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+", password_hash FROM people WHERE email = ?",
+		strings.ToLower(strings.TrimSpace(email))), &hash)
 	if err != nil {
 		return Account{}, "", fmt.Errorf("credentials: %w", db.NotFound(err, "no such person"))
 	}
@@ -85,19 +88,11 @@ func (s *Store) setAccountField(ctx context.Context, id, column string, v any) e
 func (s *Store) Accounts(ctx context.Context, ids []string) (map[string]Account, error) {
 	out := make(map[string]Account, len(ids))
 	err := inChunks(ids, func(in string, args []any) error {
-		rows, err := s.db.Read().QueryContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id IN ("+in+")", args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var a Account
-			if err := rows.Scan(&a.ID, &a.Name, &a.AccessRole, &a.Active); err != nil {
-				return err
-			}
+		return db.EachRow(ctx, s.db.Read(), func(r db.Scanner) error {
+			a, err := scanAccount(r)
 			out[a.ID] = a
-		}
-		return rows.Err()
+			return err
+		}, "SELECT "+accountColumns+" FROM people WHERE id IN ("+in+")", args...)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("accounts: %w", err)

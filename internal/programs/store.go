@@ -36,6 +36,3 @@ const (
 func conflict(field, msg string, cause error) error {
 	return &errs.Error{Kind: errs.Conflict, Field: field, Message: msg, Err: cause}
 }
-
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(...any) error }

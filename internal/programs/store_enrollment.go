@@ -21,7 +21,7 @@ const enrollmentSelect = `SELECT e.id, e.cycle_id, e.program_id, e.person_id, e.
 	JOIN cycles c ON c.id = e.cycle_id
 	JOIN programs g ON g.id = e.program_id`
 
-func scanEnrollment(sc scanner) (Enrollment, error) {
+func scanEnrollment(sc db.Scanner) (Enrollment, error) {
 	var e Enrollment
 	var accepted, decided sql.NullTime
 	err := sc.Scan(&e.ID, &e.CycleID, &e.ProgramID, &e.PersonID, &e.Role, &e.Status, &e.Motivation, &e.Goals,
@@ -47,20 +47,8 @@ func (s *Store) getEnrollment(ctx context.Context, q db.Querier, id string) (Enr
 // queryEnrollments reads the enrollments query finds, with their people's
 // names.
 func (s *Store) queryEnrollments(ctx context.Context, q db.Querier, query string, args ...any) ([]Enrollment, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+	out, err := db.QueryAll(ctx, q, scanEnrollment, query, args...)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Enrollment
-	for rows.Next() {
-		e, err := scanEnrollment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	return out, s.withNames(ctx, out)
