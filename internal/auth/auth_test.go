@@ -37,7 +37,18 @@ type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
-func setup(t *testing.T, d *db.DB, c *clock) *auth.Store {
+// each runs fn on each dialect with a Store over two people whose clock
+// c starts at 1 May 2026 10:00 UTC: A (Ann Admin, an admin with password
+// a-long-password) and B (Bo Member, no password yet).
+func each(t *testing.T, fn func(t *testing.T, s *auth.Store, ps *people.Store, c *clock)) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
+		s, ps := setup(t, d, c)
+		fn(t, s, ps, c)
+	})
+}
+
+func setup(t *testing.T, d *db.DB, c *clock) (*auth.Store, *people.Store) {
 	t.Helper()
 	ctx := context.Background()
 	ps := people.NewStore(d, c.now)
@@ -56,14 +67,12 @@ func setup(t *testing.T, d *db.DB, c *clock) *auth.Store {
 	if err := s.SetAccessRole(ctx, "A", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, ps
 }
 
 func TestSignInSessionsAndRateLimit(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
-		s := setup(t, d, c)
 		tok, id, err := s.SignIn(ctx, " ANN@example.com", "a-long-password", "10.0.0.1")
 		if err != nil || id.PersonID != "A" || id.Role != "admin" {
 			t.Fatalf("sign in: %v %+v", err, id)
@@ -101,10 +110,8 @@ func TestSignInSessionsAndRateLimit(t *testing.T) {
 }
 
 func TestTokensAndInvites(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
-		s := setup(t, d, c)
 		secret, tok, err := s.CreateToken(ctx, "A", "scripts")
 		if err != nil {
 			t.Fatal(err)
@@ -143,10 +150,8 @@ func TestTokensAndInvites(t *testing.T) {
 // TestInactivePeopleCannotSignIn checks every way in once the person is no
 // longer active: password, a session, an API token and an invitation.
 func TestInactivePeopleCannotSignIn(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
-		s := setup(t, d, c)
 		tok, id, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1")
 		if err != nil || id != (auth.Identity{PersonID: "A", Role: "admin", Name: "Ann Admin"}) {
 			t.Fatalf("sign in: %v %+v", err, id)
@@ -159,7 +164,7 @@ func TestInactivePeopleCannotSignIn(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := people.NewStore(d, c.now).SetActive(ctx, "A", false); err != nil {
+		if err := ps.SetActive(ctx, "A", false); err != nil {
 			t.Fatal(err)
 		}
 		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1"); err != auth.ErrBadCredentials {

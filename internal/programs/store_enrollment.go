@@ -232,19 +232,11 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 // else's enrollment is NotFound; one that is not active is a Conflict; one
 // in a cycle that has ended is Invalid (it is history).
 func (s *Store) Withdraw(ctx context.Context, enrollmentID, personID string) (Enrollment, error) {
-	var out Enrollment
-	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		e, err := s.ownEnrollment(ctx, tx, enrollmentID, personID)
-		if err != nil {
-			return err
-		}
-		if !e.Active() {
-			return errs.E(errs.Conflict, "this enrollment is already %s", e.Status)
-		}
+	out, err := s.changeOwn(ctx, enrollmentID, personID, "this enrollment is already %s", func(tx db.Querier, e Enrollment, out *Enrollment) error {
 		if e.CycleEndsOn < s.today() {
 			return errs.E(errs.Invalid, "cycle %s has ended", e.CycleName)
 		}
-		return s.setStatus(ctx, tx, &out, e.ID, e.Status, `status = ?, updated_at = ?`, StatusWithdrawn, s.now())
+		return s.setStatus(ctx, tx, out, e.ID, e.Status, `status = ?, updated_at = ?`, StatusWithdrawn, s.now())
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("withdraw enrollment %s: %w", enrollmentID, err)
@@ -257,21 +249,13 @@ func (s *Store) Withdraw(ctx context.Context, enrollmentID, personID string) (En
 // Someone else's enrollment is NotFound; one that is not active is a
 // Conflict.
 func (s *Store) AcceptConduct(ctx context.Context, enrollmentID, personID string) (Enrollment, error) {
-	var out Enrollment
-	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		e, err := s.ownEnrollment(ctx, tx, enrollmentID, personID)
-		if err != nil {
-			return err
-		}
-		if !e.Active() {
-			return errs.E(errs.Conflict, "this enrollment is %s", e.Status)
-		}
+	out, err := s.changeOwn(ctx, enrollmentID, personID, "this enrollment is %s", func(tx db.Querier, e Enrollment, out *Enrollment) error {
 		if e.ConductAcceptedAt != nil {
-			out = e
+			*out = e
 			return nil
 		}
 		now := s.now()
-		return s.setStatus(ctx, tx, &out, e.ID, e.Status, `conduct_accepted_at = ?, updated_at = ?`, now, now)
+		return s.setStatus(ctx, tx, out, e.ID, e.Status, `conduct_accepted_at = ?, updated_at = ?`, now, now)
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("accept code of conduct for enrollment %s: %w", enrollmentID, err)
@@ -279,17 +263,26 @@ func (s *Store) AcceptConduct(ctx context.Context, enrollmentID, personID string
 	return out, nil
 }
 
-// ownEnrollment returns the enrollment if it belongs to personID; another
-// person's is NotFound, so its existence does not leak.
-func (s *Store) ownEnrollment(ctx context.Context, q db.Querier, enrollmentID, personID string) (Enrollment, error) {
-	e, err := s.getEnrollment(ctx, q, enrollmentID)
-	if err != nil {
-		return Enrollment{}, err
-	}
-	if e.PersonID != personID {
-		return Enrollment{}, errs.E(errs.NotFound, "no such enrollment")
-	}
-	return e, nil
+// changeOwn runs change, in a transaction, on the person's own active
+// enrollment, and returns what change stored in out. Another person's
+// enrollment is NotFound, so its existence does not leak; one that is not
+// active is a Conflict saying inactive (with %s for its status).
+func (s *Store) changeOwn(ctx context.Context, enrollmentID, personID, inactive string, change func(tx db.Querier, e Enrollment, out *Enrollment) error) (Enrollment, error) {
+	var out Enrollment
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		e, err := s.getEnrollment(ctx, tx, enrollmentID)
+		if err != nil {
+			return err
+		}
+		if e.PersonID != personID {
+			return errs.E(errs.NotFound, "no such enrollment")
+		}
+		if !e.Active() {
+			return errs.E(errs.Conflict, inactive, e.Status)
+		}
+		return change(tx, e, &out)
+	})
+	return out, err
 }
 
 // setStatus runs `UPDATE enrollments SET <set> WHERE id = ? AND status = ?`
