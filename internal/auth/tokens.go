@@ -52,11 +52,8 @@ func (s *Store) Tokens(ctx context.Context, personID string) ([]Token, error) {
 // is NotFound.
 func (s *Store) RevokeToken(ctx context.Context, personID, tokenID string) error {
 	res, err := s.db.Write().ExecContext(ctx, "DELETE FROM api_tokens WHERE id = ? AND person_id = ?", tokenID, personID)
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.NotFound, "no such token"); err != nil {
 		return fmt.Errorf("revoke token: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errs.E(errs.NotFound, "no such token")
 	}
 	return nil
 }
@@ -108,11 +105,8 @@ func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (stri
 	}
 	// Use up the invitation first, so two tabs cannot both set a password.
 	res, err := s.db.Write().ExecContext(ctx, "UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", s.now(), hashToken(secret))
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.Conflict, "this invitation was just used"); err != nil {
 		return "", Identity{}, fmt.Errorf("use invite: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return "", Identity{}, errs.E(errs.Conflict, "this invitation was just used")
 	}
 	if err := s.SetPassword(ctx, id.PersonID, password); err != nil {
 		return "", Identity{}, err

@@ -196,7 +196,7 @@ func TestUTCClock(t *testing.T) {
 	}
 }
 
-func TestQueryAllAndEachRow(t *testing.T) {
+func TestQueryHelpers(t *testing.T) {
 	dbtest.Each(t, func(t *testing.T, d *db.DB) {
 		ctx := context.Background()
 		now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
@@ -224,6 +224,21 @@ func TestQueryAllAndEachRow(t *testing.T) {
 		}
 		if err := db.EachRow(ctx, d.Read(), func(db.Scanner) error { return nil }, "SELECT nope FROM programs"); err == nil {
 			t.Fatal("a query error was not returned")
+		}
+
+		rename := func(id string) error {
+			res, err := d.Write().ExecContext(ctx, "UPDATE programs SET name = ? WHERE id = ?", "Z"+id, id)
+			return db.RequireChange(res, err, errs.NotFound, "no such program")
+		}
+		if err := rename("pA"); err != nil {
+			t.Fatalf("a changed row: %v", err)
+		}
+		if err := rename("none"); !errs.Is(err, errs.NotFound) || err.Error() != "no such program" {
+			t.Fatalf("no row changed: %v, want NotFound", err)
+		}
+		res, err := d.Write().ExecContext(ctx, "UPDATE programs SET nope = 1")
+		if err := db.RequireChange(res, err, errs.NotFound, "no such program"); err == nil || errs.Is(err, errs.NotFound) {
+			t.Fatalf("an exec error: %v, want it as it is", err)
 		}
 	})
 }

@@ -74,11 +74,8 @@ func (s *Store) SetActive(ctx context.Context, id string, active bool) error {
 // NotFound.
 func (s *Store) setAccountField(ctx context.Context, id, column string, v any) error {
 	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET "+column+" = ?, updated_at = ? WHERE id = ?", v, s.now(), id)
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.NotFound, "no such person"); err != nil {
 		return fmt.Errorf("set %s of %s: %w", column, id, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errs.E(errs.NotFound, "no such person")
 	}
 	return nil
 }

@@ -290,13 +290,8 @@ func (s *Store) changeOwn(ctx context.Context, enrollmentID, personID, inactive 
 // into out. A row changed meanwhile is a Conflict.
 func (s *Store) setStatus(ctx context.Context, tx db.Querier, out *Enrollment, id, was, set string, args ...any) error {
 	res, err := tx.ExecContext(ctx, "UPDATE enrollments SET "+set+" WHERE id = ? AND status = ?", append(args, id, was)...)
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.Conflict, "the enrollment changed meanwhile; reload and try again"); err != nil {
 		return err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return errs.E(errs.Conflict, "the enrollment changed meanwhile; reload and try again")
 	}
 	*out, err = s.getEnrollment(ctx, tx, id)
 	return err

@@ -80,13 +80,8 @@ func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
 		if errs.Is(err, errs.Conflict) {
 			return conflict("name", "a program named "+p.Name+" already exists", err)
 		}
-		if err != nil {
+		if err := db.RequireChange(res, err, errs.NotFound, "no such program"); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return errs.E(errs.NotFound, "no such program")
 		}
 		out, err = getProgram(ctx, tx, p.ID)
 		return err
