@@ -122,7 +122,7 @@ func loadForImport(ctx context.Context, tx db.Querier) (*storedPeople, error) {
 // checkReferences finds emails used by another stored person, managers that
 // do not exist, and manager cycles, in the state after the import.
 func checkReferences(f *File, st *storedPeople) error {
-	ie := &ImportError{File: f.Name}
+	ie := &ImportError{FileProblems{File: f.Name}}
 	inFile := make(map[string]int, len(f.Rows))
 	for i, r := range f.Rows {
 		inFile[r.Person.ID] = i
@@ -132,7 +132,7 @@ func checkReferences(f *File, st *storedPeople) error {
 		if other, ok := st.emails[r.Person.Email]; ok && other != r.Person.ID {
 			// Taken, unless that person's row in this file changes their email.
 			if j, moving := inFile[other]; !moving || f.Rows[j].Person.Email == r.Person.Email {
-				ie.add(Problem{Line: r.Line, Column: col("email"), Field: "email",
+				ie.Add(Problem{Line: r.Line, Column: col("email"), Field: "email",
 					Message: fmt.Sprintf("email %q already belongs to person %q", r.Person.Email, other)})
 			}
 		}
@@ -153,7 +153,7 @@ func checkReferences(f *File, st *storedPeople) error {
 				continue
 			}
 			if _, ok := inFile[m]; !ok && st.people[m] == nil {
-				ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+				ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
 					Message: fmt.Sprintf("manager %q is neither in this file nor among the people already imported", m)})
 			}
 		}
@@ -169,7 +169,7 @@ func checkReferences(f *File, st *storedPeople) error {
 			for id := r.Person.ID; id != "" && !done[id]; id = manager(id) {
 				if path[id] {
 					i := slices.Index(chain, id)
-					ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+					ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
 						Message: "manager cycle: " + strings.Join(append(chain[i:], id), " reports to ")})
 					break
 				}

@@ -129,3 +129,23 @@ func TestParseAcceptsBOMCRLFAndCase(t *testing.T) {
 		t.Fatalf("warnings: %v", f.Warnings)
 	}
 }
+
+func TestFileProblemsListTheFirstAndCountTheRest(t *testing.T) {
+	var e people.FileProblems
+	e.File = "scores.csv"
+	if e.Any() {
+		t.Fatal("no problem yet")
+	}
+	for i := range people.MaxProblems + 2 {
+		e.Add(people.Problem{Line: i + 2, Column: 3, Field: "score", Message: "is not a number"})
+	}
+	lines := strings.Split(e.Error(), "\n")
+	if len(e.Problems) != people.MaxProblems || e.More != 2 || len(lines) != people.MaxProblems+1 ||
+		lines[0] != "scores.csv: line 2, column 3 (score): is not a number" || lines[len(lines)-1] != "scores.csv: and 2 more problems" {
+		t.Fatalf("listed %d, more %d:\n%s", len(e.Problems), e.More, e.Error())
+	}
+	ie := &people.ImportError{FileProblems: e}
+	if !strings.HasSuffix(ie.Error(), "\nnothing was imported") || !strings.HasPrefix(ie.Error(), e.Error()) {
+		t.Fatalf("import error %q", ie.Error())
+	}
+}
