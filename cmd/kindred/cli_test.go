@@ -16,6 +16,7 @@ import (
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -94,7 +95,7 @@ func TestReplicasShareSessions(t *testing.T) {
 	if err := run(ctx, []string{"import", "people", csv, "--db", dsn}, noEnv, io.Discard, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	if err := auth.NewStore(d, nil).SetPassword(ctx, "E1", "replica-password"); err != nil {
+	if err := auth.NewStore(d, people.NewStore(d, nil), nil).SetPassword(ctx, "E1", "replica-password"); err != nil {
 		t.Fatal(err)
 	}
 

@@ -115,7 +115,7 @@ func seedDemo(ctx context.Context, d *db.DB, org demo.Org, password string, now 
 	if _, err := ps.Import(ctx, f); err != nil {
 		return false, fmt.Errorf("store demo people: %w", err)
 	}
-	as := auth.NewStore(d, nil)
+	as := auth.NewStore(d, ps, nil)
 	for id, role := range map[string]string{org.Accounts.Admin: person.RoleAdmin, org.Accounts.Sponsor: person.RoleSponsor,
 		org.Accounts.Mentor: person.RoleMember, org.Accounts.Mentee: person.RoleMember} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {

@@ -28,7 +28,7 @@ func quarter(t time.Time, offset int) (name, start, end string) {
 // running program would have: most mentors approved, a few waiting for the
 // program manager, mentees and circle members enrolled.
 func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) error {
-	ps := programs.NewStore(d, func() time.Time { return now })
+	ps := programs.NewStore(d, people.NewStore(d, nil), func() time.Time { return now })
 	admin := org.Accounts.Admin
 	conduct := "Treat every conversation as confidential unless everyone agrees to share it. " +
 		"Come prepared, listen more than you speak, and give feedback that is kind, specific and honest. " +

@@ -100,8 +100,9 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 
 // webStores builds the stores the web server calls, over d.
 func webStores(d *db.DB, now func() time.Time) web.Stores {
-	ps, gs := people.NewStore(d, now), programs.NewStore(d, now)
-	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, now), Programs: gs,
+	ps := people.NewStore(d, now)
+	gs := programs.NewStore(d, ps, now)
+	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, ps, now), Programs: gs,
 		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}
 }
 

@@ -37,7 +37,18 @@ type clock struct{ t time.Time }
 
 func (c *clock) now() time.Time { return c.t }
 
-func setup(t *testing.T, d *db.DB, c *clock) *auth.Store {
+// each runs fn on each dialect with a Store over two people whose clock
+// c starts at 1 May 2026 10:00 UTC: A (Ann Admin, an admin with password
+// a-long-password) and B (Bo Member, no password yet).
+func each(t *testing.T, fn func(t *testing.T, s *auth.Store, ps *people.Store, c *clock)) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
+		s, ps := setup(t, d, c)
+		fn(t, s, ps, c)
+	})
+}
+
+func setup(t *testing.T, d *db.DB, c *clock) (*auth.Store, *people.Store) {
 	t.Helper()
 	ctx := context.Background()
 	ps := people.NewStore(d, c.now)
@@ -49,21 +60,19 @@ func setup(t *testing.T, d *db.DB, c *clock) *auth.Store {
 	if _, err := ps.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	s := auth.NewStore(d, c.now)
+	s := auth.NewStore(d, ps, c.now)
 	if err := s.SetPassword(ctx, "A", "a-long-password"); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetAccessRole(ctx, "A", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, ps
 }
 
 func TestSignInSessionsAndRateLimit(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
-		s := setup(t, d, c)
 		tok, id, err := s.SignIn(ctx, " ANN@example.com", "a-long-password", "10.0.0.1")
 		if err != nil || id.PersonID != "A" || id.Role != "admin" {
 			t.Fatalf("sign in: %v %+v", err, id)
@@ -101,10 +110,8 @@ func TestSignInSessionsAndRateLimit(t *testing.T) {
 }
 
 func TestTokensAndInvites(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
-		s := setup(t, d, c)
 		secret, tok, err := s.CreateToken(ctx, "A", "scripts")
 		if err != nil {
 			t.Fatal(err)
@@ -136,6 +143,47 @@ func TestTokensAndInvites(t *testing.T) {
 		}
 		if _, _, err := s.SignIn(ctx, "bo@example.com", "bo-new-password", "x"); err != nil {
 			t.Fatalf("sign in after invite: %v", err)
+		}
+	})
+}
+
+// TestInactivePeopleCannotSignIn checks every way in once the person is no
+// longer active: password, a session, an API token and an invitation.
+func TestInactivePeopleCannotSignIn(t *testing.T) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
+		ctx := context.Background()
+		tok, id, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1")
+		if err != nil || id != (auth.Identity{PersonID: "A", Role: "admin", Name: "Ann Admin"}) {
+			t.Fatalf("sign in: %v %+v", err, id)
+		}
+		secret, _, err := s.CreateToken(ctx, "A", "scripts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		inv, err := s.CreateInvite(ctx, "A", "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ps.SetActive(ctx, "A", false); err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.1"); err != auth.ErrBadCredentials {
+			t.Errorf("sign in: %v, want bad credentials", err)
+		}
+		if _, err := s.Session(ctx, tok); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("session: %v, want Unauthorized", err)
+		}
+		if _, err := s.TokenIdentity(ctx, secret); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("token: %v, want Unauthorized", err)
+		}
+		if _, err := s.Invite(ctx, inv); !errs.Is(err, errs.NotFound) {
+			t.Errorf("invite: %v, want NotFound", err)
+		}
+		if err := s.SetAccessRole(ctx, "B", "owner"); !errs.Is(err, errs.Invalid) {
+			t.Errorf("unknown role: %v, want Invalid", err)
+		}
+		if err := s.SetPassword(ctx, "nobody", "a-long-password"); !errs.Is(err, errs.NotFound) {
+			t.Errorf("password of a missing person: %v, want NotFound", err)
 		}
 	})
 }

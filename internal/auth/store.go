@@ -10,6 +10,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 // Limits on sessions and sign-in attempts.
@@ -22,18 +23,19 @@ const (
 	FailureWindow = 15 * time.Minute
 )
 
-// Store keeps sessions, API tokens, invitations and failed attempts.
+// Store keeps sessions, API tokens, invitations and failed attempts. Who a
+// person is, their access role and password hash belong to people, which
+// the Store reads and writes through ps.
 type Store struct {
-	db  *db.DB
-	now func() time.Time
+	db     *db.DB
+	people *people.Store
+	now    func() time.Time
 }
 
-// NewStore returns a Store over d; now nil means time.Now.
-func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+// NewStore returns a Store over d and the people of ps; now nil means
+// time.Now.
+func NewStore(d *db.DB, ps *people.Store, now func() time.Time) *Store {
+	return &Store{db: d, people: ps, now: db.UTCClock(now)}
 }
 
 // Identity is who a session or token belongs to.
@@ -64,15 +66,11 @@ func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) 
 			return "", Identity{}, errs.E(errs.TooMany, "too many failed sign-ins: wait %d minutes and try again", int(FailureWindow.Minutes()))
 		}
 	}
-	var id Identity
-	var hash string
-	var active bool
-	err := s.db.Read().QueryRowContext(ctx, "SELECT id, access_role, name, password_hash, active FROM people WHERE email = ?", email).
-		Scan(&id.PersonID, &id.Role, &id.Name, &hash, &active)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	acct, hash, err := s.people.Credentials(ctx, email)
+	if err != nil && !errs.Is(err, errs.NotFound) {
 		return "", Identity{}, fmt.Errorf("sign in: %w", err)
 	}
-	if err != nil || !active || !CheckPassword(hash, password) {
+	if err != nil || !acct.Active || !CheckPassword(hash, password) {
 		if err != nil {
 			CheckPassword(dummyHash, password) // spend the same time for unknown emails
 		}
@@ -81,11 +79,11 @@ func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) 
 		}
 		return "", Identity{}, ErrBadCredentials
 	}
-	token, err := s.CreateSession(ctx, id.PersonID)
+	token, err := s.CreateSession(ctx, acct.ID)
 	if err != nil {
 		return "", Identity{}, err
 	}
-	return token, id, nil
+	return token, identityOf(acct), nil
 }
 
 // dummyHash is checked for unknown emails so they take as long as known ones.
@@ -118,8 +116,7 @@ func (s *Store) CreateSession(ctx context.Context, personID string) (string, err
 // Session returns who holds a session token, or Unauthorized if it is
 // unknown, expired, or its person is no longer active.
 func (s *Store) Session(ctx context.Context, token string) (Identity, error) {
-	return s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM sessions s JOIN people p ON p.id = s.person_id
-		WHERE s.token_hash = ? AND s.expires_at > ? AND p.active = ?`, hashToken(token), s.now(), true)
+	return s.identify(ctx, "SELECT person_id FROM sessions WHERE token_hash = ? AND expires_at > ?", hashToken(token), s.now())
 }
 
 // EndSession signs a session out.
@@ -131,16 +128,29 @@ func (s *Store) EndSession(ctx context.Context, token string) error {
 	return nil
 }
 
+// identify returns the identity of the active person whose id query q
+// finds, or Unauthorized: the token is read here, the person from people.
 func (s *Store) identify(ctx context.Context, q string, args ...any) (Identity, error) {
-	var id Identity
-	err := s.db.Read().QueryRowContext(ctx, q, args...).Scan(&id.PersonID, &id.Role, &id.Name)
+	var personID string
+	err := s.db.Read().QueryRowContext(ctx, q, args...).Scan(&personID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return Identity{}, errs.E(errs.Unauthorized, "sign in to continue")
 	}
 	if err != nil {
 		return Identity{}, fmt.Errorf("identify: %w", err)
 	}
-	return id, nil
+	acct, err := s.people.Account(ctx, personID)
+	if errs.Is(err, errs.NotFound) || err == nil && !acct.Active {
+		return Identity{}, errs.E(errs.Unauthorized, "sign in to continue")
+	}
+	if err != nil {
+		return Identity{}, fmt.Errorf("identify: %w", err)
+	}
+	return identityOf(acct), nil
+}
+
+func identityOf(a people.Account) Identity {
+	return Identity{PersonID: a.ID, Role: a.AccessRole, Name: a.Name}
 }
 
 // SetPassword sets a person's password after checking it.
@@ -152,29 +162,10 @@ func (s *Store) SetPassword(ctx context.Context, personID, password string) erro
 	if err != nil {
 		return err
 	}
-	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET password_hash = ?, updated_at = ? WHERE id = ?", hash, s.now(), personID)
-	if err != nil {
-		return fmt.Errorf("set password: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errs.E(errs.NotFound, "no such person")
-	}
-	return nil
+	return s.people.SetPasswordHash(ctx, personID, hash)
 }
 
 // SetAccessRole gives a person an access role (admin, sponsor or member).
 func (s *Store) SetAccessRole(ctx context.Context, personID, role string) error {
-	switch role {
-	case "admin", "sponsor", "member":
-	default:
-		return errs.Field("role", "%q must be admin, sponsor or member", role)
-	}
-	res, err := s.db.Write().ExecContext(ctx, "UPDATE people SET access_role = ?, updated_at = ? WHERE id = ?", role, s.now(), personID)
-	if err != nil {
-		return fmt.Errorf("set access role: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errs.E(errs.NotFound, "no such person")
-	}
-	return nil
+	return s.people.SetAccessRole(ctx, personID, role)
 }

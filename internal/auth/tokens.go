@@ -37,31 +37,23 @@ func (s *Store) CreateToken(ctx context.Context, personID, name string) (string,
 
 // Tokens lists a person's API tokens, newest first.
 func (s *Store) Tokens(ctx context.Context, personID string) ([]Token, error) {
-	rows, err := s.db.Read().QueryContext(ctx, "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE person_id = ? ORDER BY created_at DESC, id", personID)
+	out, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (Token, error) {
+		var t Token
+		err := r.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.LastUsedAt)
+		return t, err
+	}, "SELECT id, name, created_at, last_used_at FROM api_tokens WHERE person_id = ? ORDER BY created_at DESC, id", personID)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
 	}
-	defer rows.Close()
-	var out []Token
-	for rows.Next() {
-		var t Token
-		if err := rows.Scan(&t.ID, &t.Name, &t.CreatedAt, &t.LastUsedAt); err != nil {
-			return nil, fmt.Errorf("list tokens: %w", err)
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // RevokeToken deletes one of the person's tokens; another person's token
 // is NotFound.
 func (s *Store) RevokeToken(ctx context.Context, personID, tokenID string) error {
 	res, err := s.db.Write().ExecContext(ctx, "DELETE FROM api_tokens WHERE id = ? AND person_id = ?", tokenID, personID)
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.NotFound, "no such token"); err != nil {
 		return fmt.Errorf("revoke token: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return errs.E(errs.NotFound, "no such token")
 	}
 	return nil
 }
@@ -69,8 +61,7 @@ func (s *Store) RevokeToken(ctx context.Context, personID, tokenID string) error
 // TokenIdentity returns who holds an API token secret.
 func (s *Store) TokenIdentity(ctx context.Context, secret string) (Identity, error) {
 	h := hashToken(secret)
-	id, err := s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM api_tokens t JOIN people p ON p.id = t.person_id
-		WHERE t.token_hash = ? AND p.active = ?`, h, true)
+	id, err := s.identify(ctx, "SELECT person_id FROM api_tokens WHERE token_hash = ?", h)
 	if err != nil {
 		return Identity{}, err
 	}
@@ -94,8 +85,8 @@ func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string
 
 // Invite returns who an unused, unexpired invitation is for.
 func (s *Store) Invite(ctx context.Context, secret string) (Identity, error) {
-	id, err := s.identify(ctx, `SELECT p.id, p.access_role, p.name FROM invites i JOIN people p ON p.id = i.person_id
-		WHERE i.token_hash = ? AND i.used_at IS NULL AND i.expires_at > ? AND p.active = ?`, hashToken(secret), s.now(), true)
+	id, err := s.identify(ctx, "SELECT person_id FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+		hashToken(secret), s.now())
 	if errs.Is(err, errs.Unauthorized) {
 		return Identity{}, errs.E(errs.NotFound, "this invitation is unknown, used or expired: ask your program manager for a new one")
 	}
@@ -114,11 +105,8 @@ func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (stri
 	}
 	// Use up the invitation first, so two tabs cannot both set a password.
 	res, err := s.db.Write().ExecContext(ctx, "UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", s.now(), hashToken(secret))
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.Conflict, "this invitation was just used"); err != nil {
 		return "", Identity{}, fmt.Errorf("use invite: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return "", Identity{}, errs.E(errs.Conflict, "this invitation was just used")
 	}
 	if err := s.SetPassword(ctx, id.PersonID, password); err != nil {
 		return "", Identity{}, err

@@ -157,7 +157,7 @@ func (d *DB) Tx(ctx context.Context, fn func(tx Querier) error) error {
 	if err != nil {
 		return Translate(fmt.Errorf("begin transaction: %w", err))
 	}
-	if err := fn(txConn{tx, d.Dialect}); err != nil {
+	if err := fn(conn{tx, d.Dialect}); err != nil {
 		_ = tx.Rollback()
 		return err
 	}
@@ -167,40 +167,31 @@ func (d *DB) Tx(ctx context.Context, fn func(tx Querier) error) error {
 	return nil
 }
 
+// runner is what *sql.DB and *sql.Tx both offer.
+type runner interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// conn is a Querier over a pool or a transaction: it rebinds placeholders
+// for the dialect and translates driver errors.
 type conn struct {
-	db *sql.DB
-	d  Dialect
+	r runner
+	d Dialect
 }
 
 func (c conn) Dialect() Dialect { return c.d }
 func (c conn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	r, err := c.db.ExecContext(ctx, Rebind(c.d, q), args...)
+	r, err := c.r.ExecContext(ctx, Rebind(c.d, q), args...)
 	return r, Translate(err)
 }
 func (c conn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	r, err := c.db.QueryContext(ctx, Rebind(c.d, q), args...)
+	r, err := c.r.QueryContext(ctx, Rebind(c.d, q), args...)
 	return r, Translate(err)
 }
 func (c conn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return c.db.QueryRowContext(ctx, Rebind(c.d, q), args...)
-}
-
-type txConn struct {
-	tx *sql.Tx
-	d  Dialect
-}
-
-func (c txConn) Dialect() Dialect { return c.d }
-func (c txConn) ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error) {
-	r, err := c.tx.ExecContext(ctx, Rebind(c.d, q), args...)
-	return r, Translate(err)
-}
-func (c txConn) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
-	r, err := c.tx.QueryContext(ctx, Rebind(c.d, q), args...)
-	return r, Translate(err)
-}
-func (c txConn) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
-	return c.tx.QueryRowContext(ctx, Rebind(c.d, q), args...)
+	return c.r.QueryRowContext(ctx, Rebind(c.d, q), args...)
 }
 
 // Rebind rewrites `?` placeholders to `$n` for PostgreSQL, leaving question

@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -22,30 +23,41 @@ type Migration struct {
 	SQL     string
 }
 
-// Migrations returns the numbered migrations of a dialect in order. Both
-// dialects have the same file names; a test keeps them in step.
+// Migration files live in migrations/common when both engines run the same
+// text, and in migrations/sqlite and migrations/postgres (one file of the
+// same name in each) only when a dialect needs its own. A test compares the
+// dialect files and allows only a listed set of differences.
+const commonDir = "common"
+
+// Migrations returns the numbered migrations of a dialect in order: the
+// common files and the files of the dialect's own folder.
 func Migrations(d Dialect) ([]Migration, error) {
-	dir := path.Join("migrations", string(d))
-	entries, err := fs.ReadDir(migrationFiles, dir)
+	return migrationsFrom(migrationFiles, d)
+}
+
+func migrationsFrom(fsys fs.FS, d Dialect) ([]Migration, error) {
+	common, err := migrationNames(fsys, commonDir)
 	if err != nil {
-		return nil, fmt.Errorf("read migrations of %s: %w", d, err)
+		return nil, err
+	}
+	own := map[Dialect][]string{}
+	for _, dd := range []Dialect{SQLite, Postgres} {
+		if own[dd], err = migrationNames(fsys, string(dd)); err != nil {
+			return nil, err
+		}
+	}
+	if err := checkMigrationLayout(common, own); err != nil {
+		return nil, err
 	}
 	var out []Migration
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".sql") {
-			continue
+	for dir, names := range map[string][]string{commonDir: common, string(d): own[d]} {
+		for _, name := range names {
+			m, err := readMigration(fsys, dir, name)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, m)
 		}
-		num, _, ok := strings.Cut(name, "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("migration %s/%s: name must start with a number and _", dir, name)
-		}
-		body, err := fs.ReadFile(migrationFiles, path.Join(dir, name))
-		if err != nil {
-			return nil, fmt.Errorf("read migration %s: %w", name, err)
-		}
-		out = append(out, Migration{Version: v, Name: name, SQL: string(body)})
 	}
 	slices.SortFunc(out, func(a, b Migration) int { return a.Version - b.Version })
 	for i, m := range out {
@@ -54,6 +66,56 @@ func Migrations(d Dialect) ([]Migration, error) {
 		}
 	}
 	return out, nil
+}
+
+// checkMigrationLayout refuses a migration that is both common and a
+// dialect's own, or that only some dialects have.
+func checkMigrationLayout(common []string, own map[Dialect][]string) error {
+	for d, names := range own {
+		for _, name := range names {
+			if slices.Contains(common, name) {
+				return fmt.Errorf("migration %s is in both %s/ and %s/: keep one", name, commonDir, d)
+			}
+			for other, theirs := range own {
+				if !slices.Contains(theirs, name) {
+					return fmt.Errorf("migration %s exists for %s only: add %s/%s or move it to %s/", name, d, other, name, commonDir)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// migrationNames lists the .sql files of a folder below migrations; a
+// missing folder has none.
+func migrationNames(fsys fs.FS, dir string) ([]string, error) {
+	entries, err := fs.ReadDir(fsys, path.Join("migrations", dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read migrations of %s: %w", dir, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".sql") {
+			names = append(names, e.Name())
+		}
+	}
+	return names, nil
+}
+
+func readMigration(fsys fs.FS, dir, name string) (Migration, error) {
+	num, _, ok := strings.Cut(name, "_")
+	v, err := strconv.Atoi(num)
+	if !ok || err != nil {
+		return Migration{}, fmt.Errorf("migration %s/%s: name must start with a number and _", dir, name)
+	}
+	body, err := fs.ReadFile(fsys, path.Join("migrations", dir, name))
+	if err != nil {
+		return Migration{}, fmt.Errorf("read migration %s/%s: %w", dir, name, err)
+	}
+	return Migration{Version: v, Name: name, SQL: string(body)}, nil
 }
 
 // migrationLockKey is the PostgreSQL advisory lock held while migrating, so

@@ -37,3 +37,20 @@ func TimePtr(t sql.NullTime) *time.Time {
 	u := t.Time.UTC()
 	return &u
 }
+
+// RequireChange returns the error of an Exec, or, when the Exec changed no
+// row, an error of kind k saying msg: NotFound for a missing row, Conflict
+// for one that changed meanwhile.
+func RequireChange(res sql.Result, err error, k errs.Kind, msg string) error {
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return errs.E(k, "%s", msg)
+	}
+	return nil
+}

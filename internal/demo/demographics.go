@@ -44,27 +44,25 @@ func (g *gen) demographics(i int, p *person.Person) map[string]string {
 		if age >= 30 && age < 55 {
 			yes = 0.38
 		}
-		switch x := g.r.Float64(); {
-		case x < 0.04:
-			d["caregiver"] = preferNotToSay
-		case x < 0.04+yes:
-			d["caregiver"] = answerYes
-		default:
-			d["caregiver"] = answerNo
-		}
+		d["caregiver"] = g.answer(0.04, 0.04+yes)
 	}
 	if g.chance(disabShare) {
-		switch x := g.r.Float64(); {
-		case x < 0.08:
-			d["disability"] = preferNotToSay
-		case x < 0.15:
-			d["disability"] = answerYes
-		default:
-			d["disability"] = answerNo
-		}
+		d["disability"] = g.answer(0.08, 0.15)
 	}
 	if len(d) == 0 {
 		return nil
 	}
 	return d
+}
+
+// answer draws an answer to a yes/no question: prefer not to say below
+// prefer, yes below yes, else no.
+func (g *gen) answer(prefer, yes float64) string {
+	switch x := g.r.Float64(); {
+	case x < prefer:
+		return preferNotToSay
+	case x < yes:
+		return answerYes
+	}
+	return answerNo
 }

@@ -82,7 +82,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	if _, err := pe.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, fixedNow)}
+	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, pe, fixedNow)}
 	w.s = formations.NewStore(d, pe, w.ps, fixedNow)
 	w.p = w.program("Circles")
 	w.q3 = w.cycle(w.p, "Q3 2026", "2026-07-01", "2026-09-30")

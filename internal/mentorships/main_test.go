@@ -58,7 +58,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	if _, err := pe.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
-	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, fixedNow)}
+	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, pe, fixedNow)}
 	w.s = mentorships.NewStore(d, pe, w.ps, fixedNow)
 	w.p, err = w.ps.CreateProgram(ctx, programs.Program{Name: "Grow", CodeOfConduct: "Be kind.",
 		Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "adm"})

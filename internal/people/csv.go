@@ -28,8 +28,8 @@ var (
 // DemographicPrefix starts the name of a demographic column.
 const DemographicPrefix = "demo_"
 
-// maxImportProblems caps how many problems an import error lists.
-const maxImportProblems = 20
+// MaxProblems caps how many problems a FileProblems lists.
+const MaxProblems = 20
 
 // Row is one person read from an import file, with where it came from.
 type Row struct {
@@ -81,16 +81,19 @@ func (p Problem) String() string {
 	return b.String()
 }
 
-// ImportError lists what is wrong with an import file. Nothing of the file
-// was stored.
-type ImportError struct {
+// FileProblems is what is wrong with one input file: the first
+// MaxProblems problems found and how many more there were. The HR import
+// reports it (inside ImportError) and so does any command that reads a
+// file of rows, so problems read the same everywhere.
+type FileProblems struct {
 	File     string
 	Problems []Problem
 	More     int // problems found beyond those listed
 }
 
-// Error implements error: "people.csv: line 4, column 7 (timezone): ...".
-func (e *ImportError) Error() string {
+// Error lists the problems one a line: "people.csv: line 4, column 7
+// (timezone): ...".
+func (e *FileProblems) Error() string {
 	var b strings.Builder
 	for i, p := range e.Problems {
 		if i > 0 {
@@ -101,20 +104,34 @@ func (e *ImportError) Error() string {
 	if e.More > 0 {
 		fmt.Fprintf(&b, "\n%s: and %d more problems", e.File, e.More)
 	}
-	b.WriteString("\nnothing was imported")
 	return b.String()
 }
 
-func (e *ImportError) add(p Problem) {
-	if len(e.Problems) < maxImportProblems {
+// Add records a problem, or only counts it once MaxProblems are listed.
+func (e *FileProblems) Add(p Problem) {
+	if len(e.Problems) < MaxProblems {
 		e.Problems = append(e.Problems, p)
 	} else {
 		e.More++
 	}
 }
 
+// Any reports whether a problem was found.
+func (e *FileProblems) Any() bool { return len(e.Problems) > 0 }
+
+// ImportError lists what is wrong with an import file. Nothing of the file
+// was stored.
+type ImportError struct {
+	FileProblems
+}
+
+// Error implements error: the problems, then "nothing was imported".
+func (e *ImportError) Error() string {
+	return e.FileProblems.Error() + "\nnothing was imported"
+}
+
 func (e *ImportError) orNil() error {
-	if len(e.Problems) == 0 {
+	if !e.Any() {
 		return nil
 	}
 	return e
@@ -131,17 +148,17 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	ie := &ImportError{File: name}
+	ie := &ImportError{FileProblems{File: name}}
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err == io.EOF {
-		ie.add(Problem{Message: "the file is empty; it needs a header line with at least " + strings.Join(RequiredColumns, ", ")})
+		ie.Add(Problem{Message: "the file is empty; it needs a header line with at least " + strings.Join(RequiredColumns, ", ")})
 		return nil, ie
 	}
 	if err != nil {
-		ie.add(csvProblem(err))
+		ie.Add(csvProblem(err))
 		return nil, ie
 	}
 	f := &File{Name: name, Columns: map[string]bool{}}
@@ -163,13 +180,13 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			continue
 		}
 		if j, dup := index[h]; dup {
-			ie.add(Problem{Line: 1, Column: i + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, j+1, i+1)})
+			ie.Add(Problem{Line: 1, Column: i + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, j+1, i+1)})
 		}
 		index[h] = i
 	}
 	for _, c := range RequiredColumns {
 		if !f.Columns[c] {
-			ie.add(Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header", c)})
+			ie.Add(Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header", c)})
 		}
 	}
 	if err := ie.orNil(); err != nil {
@@ -185,7 +202,7 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			break
 		}
 		if err != nil {
-			ie.add(csvProblem(err))
+			ie.Add(csvProblem(err))
 			break
 		}
 		line, _ := cr.FieldPos(0)
@@ -193,24 +210,24 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			continue // a blank line
 		}
 		if len(rec) != len(header) {
-			ie.add(Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
+			ie.Add(Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
 			continue
 		}
 		row := Row{Line: line}
 		rowProblems := parseRow(&row, rec, cols, index)
 		for _, p := range rowProblems {
 			p.Line = line
-			ie.add(p)
+			ie.Add(p)
 		}
 		if len(rowProblems) > 0 {
 			continue
 		}
 		p := &row.Person
 		if prev, dup := ids[p.ID]; dup {
-			ie.add(Problem{Line: line, Column: index["id"] + 1, Field: "id", Message: fmt.Sprintf("id %q is also on line %d", p.ID, prev)})
+			ie.Add(Problem{Line: line, Column: index["id"] + 1, Field: "id", Message: fmt.Sprintf("id %q is also on line %d", p.ID, prev)})
 		}
 		if prev, dup := emails[p.Email]; dup {
-			ie.add(Problem{Line: line, Column: index["email"] + 1, Field: "email", Message: fmt.Sprintf("email %q is also on line %d", p.Email, prev)})
+			ie.Add(Problem{Line: line, Column: index["email"] + 1, Field: "email", Message: fmt.Sprintf("email %q is also on line %d", p.Email, prev)})
 		}
 		ids[p.ID], emails[p.Email] = line, line
 		f.Rows = append(f.Rows, row)
@@ -219,7 +236,7 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 		return nil, err
 	}
 	if len(f.Rows) == 0 {
-		ie.add(Problem{Message: "the file has a header but no people"})
+		ie.Add(Problem{Message: "the file has a header but no people"})
 		return nil, ie
 	}
 	return f, nil

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
 )
@@ -124,19 +125,13 @@ func (s *Store) loadFacets(ctx context.Context) (Facets, error) {
 		// inactive people may be offered, and then finds nobody.
 		{"SELECT value FROM person_tags WHERE kind = 'skill_offered' AND ? UNION SELECT value FROM person_tags WHERE kind = 'skill_wanted' ORDER BY value", &f.Skills},
 	} {
-		rows, err := s.db.Read().QueryContext(ctx, q.sql, true)
+		vs, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (v string, err error) {
+			return v, r.Scan(&v)
+		}, q.sql, true)
 		if err != nil {
 			return Facets{}, fmt.Errorf("directory facets: %w", err)
 		}
-		for rows.Next() {
-			var v string
-			if err := rows.Scan(&v); err != nil {
-				rows.Close()
-				return Facets{}, fmt.Errorf("directory facets: %w", err)
-			}
-			*q.out = append(*q.out, v)
-		}
-		rows.Close()
+		*q.out = vs
 	}
 	return f, nil
 }

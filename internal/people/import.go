@@ -80,64 +80,49 @@ type storedPeople struct {
 
 func loadForImport(ctx context.Context, tx db.Querier) (*storedPeople, error) {
 	st := &storedPeople{people: map[string]*storedPerson{}, emails: map[string]string{}}
-	rows, err := tx.QueryContext(ctx, "SELECT "+personColumns+" FROM people")
-	if err != nil {
-		return nil, fmt.Errorf("load people: %w", err)
-	}
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load people: %w", err)
-		}
+	err := db.EachRow(ctx, tx, func(r db.Scanner) error {
+		p, err := scanPerson(r)
 		st.people[p.ID] = &storedPerson{Person: p}
 		st.emails[p.Email] = p.ID
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		return err
+	}, "SELECT "+personColumns+" FROM people")
+	if err != nil {
 		return nil, fmt.Errorf("load people: %w", err)
 	}
-	rows, err = tx.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position")
-	if err != nil {
-		return nil, fmt.Errorf("load tags: %w", err)
-	}
-	for rows.Next() {
+	err = db.EachRow(ctx, tx, func(r db.Scanner) error {
 		var id, kind, v string
-		if err := rows.Scan(&id, &kind, &v); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load tags: %w", err)
-		}
+		err := r.Scan(&id, &kind, &v)
 		if p := st.people[id]; p != nil {
 			if l := p.List(kind); l != nil {
 				*l = append(*l, v)
 			}
 		}
-	}
-	rows.Close()
-	rows, err = tx.QueryContext(ctx, "SELECT person_id, attribute, value FROM demographics")
+		return err
+	}, "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position")
 	if err != nil {
-		return nil, fmt.Errorf("load demographics: %w", err)
+		return nil, fmt.Errorf("load tags: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
+	err = db.EachRow(ctx, tx, func(r db.Scanner) error {
 		var id, attr, v string
-		if err := rows.Scan(&id, &attr, &v); err != nil {
-			return nil, fmt.Errorf("load demographics: %w", err)
-		}
+		err := r.Scan(&id, &attr, &v)
 		if p := st.people[id]; p != nil {
 			if p.demographics == nil {
 				p.demographics = map[string]string{}
 			}
 			p.demographics[attr] = v
 		}
+		return err
+	}, "SELECT person_id, attribute, value FROM demographics")
+	if err != nil {
+		return nil, fmt.Errorf("load demographics: %w", err)
 	}
-	return st, rows.Err()
+	return st, nil
 }
 
 // checkReferences finds emails used by another stored person, managers that
 // do not exist, and manager cycles, in the state after the import.
 func checkReferences(f *File, st *storedPeople) error {
-	ie := &ImportError{File: f.Name}
+	ie := &ImportError{FileProblems{File: f.Name}}
 	inFile := make(map[string]int, len(f.Rows))
 	for i, r := range f.Rows {
 		inFile[r.Person.ID] = i
@@ -147,7 +132,7 @@ func checkReferences(f *File, st *storedPeople) error {
 		if other, ok := st.emails[r.Person.Email]; ok && other != r.Person.ID {
 			// Taken, unless that person's row in this file changes their email.
 			if j, moving := inFile[other]; !moving || f.Rows[j].Person.Email == r.Person.Email {
-				ie.add(Problem{Line: r.Line, Column: col("email"), Field: "email",
+				ie.Add(Problem{Line: r.Line, Column: col("email"), Field: "email",
 					Message: fmt.Sprintf("email %q already belongs to person %q", r.Person.Email, other)})
 			}
 		}
@@ -168,7 +153,7 @@ func checkReferences(f *File, st *storedPeople) error {
 				continue
 			}
 			if _, ok := inFile[m]; !ok && st.people[m] == nil {
-				ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+				ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
 					Message: fmt.Sprintf("manager %q is neither in this file nor among the people already imported", m)})
 			}
 		}
@@ -184,7 +169,7 @@ func checkReferences(f *File, st *storedPeople) error {
 			for id := r.Person.ID; id != "" && !done[id]; id = manager(id) {
 				if path[id] {
 					i := slices.Index(chain, id)
-					ie.add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+					ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
 						Message: "manager cycle: " + strings.Join(append(chain[i:], id), " reports to ")})
 					break
 				}

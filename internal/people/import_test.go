@@ -1,14 +1,12 @@
 package people_test
 
 import (
-	"context"
 	"errors"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
@@ -30,20 +28,14 @@ func parse(t *testing.T, body string) *people.File {
 	return f
 }
 
-func fixedNow() time.Time { return time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC) }
-
 func TestImportCreatesUpdatesAndIsIdempotent(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := people.NewStore(d, fixedNow)
-		res, err := s.Import(ctx, parse(t, goodCSV))
-		if err != nil {
-			t.Fatal(err)
-		}
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
+		s, ctx := o.People, o.Ctx
+		res := o.Import(goodCSV)
 		if res.Created != 3 || res.Updated != 0 {
 			t.Fatalf("first import: %+v", res)
 		}
-		res, err = s.Import(ctx, parse(t, goodCSV))
+		res, err := s.Import(ctx, parse(t, goodCSV))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -98,12 +90,9 @@ func TestImportRejectsWholeFile(t *testing.T) {
 		{"empty", "", "the file is empty"},
 		{"bad date", "id,name,email,level,function,location,timezone,hire_date\nE9,X Y,x@example.com,3,Eng,Paris,Europe/Paris,2024-02-30\n", `line 2, column 8 (hire_date): "2024-02-30" is not a date`},
 	}
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		ctx := context.Background()
-		s := people.NewStore(d, fixedNow)
-		if _, err := s.Import(ctx, parse(t, goodCSV)); err != nil {
-			t.Fatal(err)
-		}
+	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
+		s, ctx := o.People, o.Ctx
+		o.Import(goodCSV)
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
 				f, err := people.ParseCSV("people.csv", strings.NewReader(tc.body))
@@ -138,5 +127,25 @@ func TestParseAcceptsBOMCRLFAndCase(t *testing.T) {
 	}
 	if len(f.Warnings) != 1 || !strings.Contains(f.Warnings[0], "Shoe_Size") {
 		t.Fatalf("warnings: %v", f.Warnings)
+	}
+}
+
+func TestFileProblemsListTheFirstAndCountTheRest(t *testing.T) {
+	var e people.FileProblems
+	e.File = "scores.csv"
+	if e.Any() {
+		t.Fatal("no problem yet")
+	}
+	for i := range people.MaxProblems + 2 {
+		e.Add(people.Problem{Line: i + 2, Column: 3, Field: "score", Message: "is not a number"})
+	}
+	lines := strings.Split(e.Error(), "\n")
+	if len(e.Problems) != people.MaxProblems || e.More != 2 || len(lines) != people.MaxProblems+1 ||
+		lines[0] != "scores.csv: line 2, column 3 (score): is not a number" || lines[len(lines)-1] != "scores.csv: and 2 more problems" {
+		t.Fatalf("listed %d, more %d:\n%s", len(e.Problems), e.More, e.Error())
+	}
+	ie := &people.ImportError{FileProblems: e}
+	if !strings.HasSuffix(ie.Error(), "\nnothing was imported") || !strings.HasPrefix(ie.Error(), e.Error()) {
+		t.Fatalf("import error %q", ie.Error())
 	}
 }

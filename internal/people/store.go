@@ -26,17 +26,14 @@ type Store struct {
 // NewStore returns a Store over d. now gives the current time (UTC); nil
 // means time.Now.
 func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+	return &Store{db: d, now: db.UTCClock(now)}
 }
 
 const personColumns = `id, name, email, level, function, department, location, timezone,
 	work_start, work_end, hire_date, COALESCE(manager_id, ''), mentoring_role, capacity, facilitator,
 	learning_style, communication_style, accessibility_needs, bio, access_role, active, created_at, updated_at`
 
-func scanPerson(sc interface{ Scan(...any) error }) (person.Person, error) {
+func scanPerson(sc db.Scanner) (person.Person, error) {
 	var p person.Person
 	err := sc.Scan(&p.ID, &p.Name, &p.Email, &p.Level, &p.Function, &p.Department, &p.Location, &p.Timezone,
 		&p.WorkStart, &p.WorkEnd, &p.HireDate, &p.ManagerID, &p.MentoringRole, &p.Capacity, &p.Facilitator,
@@ -74,19 +71,28 @@ func (s *Store) getBy(ctx context.Context, col, v string) (person.Person, error)
 // GetMany returns the people with the ids that exist, in no set order.
 func (s *Store) GetMany(ctx context.Context, ids []string) ([]person.Person, error) {
 	var out []person.Person
+	err := inChunks(ids, func(in string, args []any) error {
+		ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE id IN ("+in+")", args...)
+		out = append(out, ps...)
+		return err
+	})
+	return out, err
+}
+
+// inChunks calls fn for each run of at most 500 ids, with the placeholders
+// of an IN list and its arguments, so no query passes an engine's limit.
+func inChunks(ids []string, fn func(in string, args []any) error) error {
 	for start := 0; start < len(ids); start += 500 {
 		chunk := ids[start:min(start+500, len(ids))]
 		args := make([]any, len(chunk))
 		for i, id := range chunk {
 			args[i] = id
 		}
-		ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE id IN ("+db.InClause(len(chunk))+")", args...)
-		if err != nil {
-			return nil, err
+		if err := fn(db.InClause(len(chunk)), args); err != nil {
+			return err
 		}
-		out = append(out, ps...)
 	}
-	return out, nil
+	return nil
 }
 
 // All returns every active person ordered by id, with list attributes.
@@ -96,20 +102,8 @@ func (s *Store) All(ctx context.Context) ([]person.Person, error) {
 
 func (s *Store) query(ctx context.Context, query string, args ...any) ([]person.Person, error) {
 	q := s.db.Read()
-	rows, err := q.QueryContext(ctx, query, args...)
+	out, err := db.QueryAll(ctx, q, scanPerson, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("query people: %w", err)
-	}
-	defer rows.Close()
-	var out []person.Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, fmt.Errorf("scan person: %w", err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("query people: %w", err)
 	}
 	if err := loadTags(ctx, q, out); err != nil {
@@ -127,35 +121,31 @@ func loadTags(ctx context.Context, q db.Querier, ps []person.Person) error {
 	for i := range ps {
 		byID[ps[i].ID] = &ps[i]
 	}
-	var rows *sql.Rows
-	var err error
-	if len(ps) > 500 {
-		rows, err = q.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position")
-	} else {
-		args := make([]any, len(ps))
+	query := "SELECT person_id, kind, value FROM person_tags ORDER BY person_id, kind, position"
+	var args []any
+	if len(ps) <= 500 {
+		args = make([]any, len(ps))
 		for i, p := range ps {
 			args[i] = p.ID
 		}
-		rows, err = q.QueryContext(ctx, "SELECT person_id, kind, value FROM person_tags WHERE person_id IN ("+db.InClause(len(ps))+") ORDER BY person_id, kind, position", args...)
+		query = "SELECT person_id, kind, value FROM person_tags WHERE person_id IN (" + db.InClause(len(ps)) + ") ORDER BY person_id, kind, position"
 	}
+	err := db.EachRow(ctx, q, func(r db.Scanner) error {
+		var id, kind, v string
+		if err := r.Scan(&id, &kind, &v); err != nil {
+			return err
+		}
+		if p := byID[id]; p != nil {
+			if l := p.List(kind); l != nil {
+				*l = append(*l, v)
+			}
+		}
+		return nil
+	}, query, args...)
 	if err != nil {
 		return fmt.Errorf("load tags: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, kind, v string
-		if err := rows.Scan(&id, &kind, &v); err != nil {
-			return fmt.Errorf("scan tag: %w", err)
-		}
-		p := byID[id]
-		if p == nil {
-			continue
-		}
-		if l := p.List(kind); l != nil {
-			*l = append(*l, v)
-		}
-	}
-	return rows.Err()
+	return nil
 }
 
 // tagKinds lists the tag kinds with the import column of each.

@@ -5,21 +5,21 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
-// Store keeps programs, cycles and enrollments in the database.
+// Store keeps programs, cycles and enrollments in the database. It reads
+// people (who exists, is active, their names) through people.
 type Store struct {
-	db  *db.DB
-	now func() time.Time
+	db     *db.DB
+	people *people.Store
+	now    func() time.Time
 }
 
-// NewStore returns a Store over d. now gives the current time (UTC); nil
+// NewStore returns a Store over d and the people of ps. now gives the current time (UTC); nil
 // means time.Now. The current day, for cycle status, is its UTC date.
-func NewStore(d *db.DB, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, now: func() time.Time { return now().UTC() }}
+func NewStore(d *db.DB, ps *people.Store, now func() time.Time) *Store {
+	return &Store{db: d, people: ps, now: db.UTCClock(now)}
 }
 
 // today returns the current UTC date as YYYY-MM-DD.
@@ -36,6 +36,3 @@ const (
 func conflict(field, msg string, cause error) error {
 	return &errs.Error{Kind: errs.Conflict, Field: field, Message: msg, Err: cause}
 }
-
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(...any) error }

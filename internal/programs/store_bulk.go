@@ -34,9 +34,13 @@ func (s *Store) ApplyMany(ctx context.Context, apps []Application, approveMentor
 		type key struct{ program, cycle string }
 		programs := map[string]Program{}
 		cycles := map[key]Cycle{}
-		active, err := activePeople(ctx, tx)
+		ids := make([]string, len(apps))
+		for i, a := range apps {
+			ids[i] = a.PersonID
+		}
+		accounts, err := s.people.Accounts(ctx, ids)
 		if err != nil {
-			return err
+			return fmt.Errorf("read people: %w", err)
 		}
 		now := s.now()
 		for i := range apps {
@@ -56,9 +60,9 @@ func (s *Store) ApplyMany(ctx context.Context, apps []Application, approveMentor
 				cycles[key{a.ProgramID, a.CycleID}] = c
 			}
 			f := validateApplication(&a, p, c, now)
-			if isActive, known := active[a.PersonID]; !known {
+			if acct, known := accounts[a.PersonID]; !known {
 				f.Add("person_id", "no such person")
-			} else if !isActive {
+			} else if !acct.Active {
 				f.Add("person_id", "is not active and cannot be enrolled")
 			}
 			if err := f.Err(); err != nil {
@@ -85,23 +89,4 @@ func (s *Store) ApplyMany(ctx context.Context, apps []Application, approveMentor
 		return nil, fmt.Errorf("apply many: %w", err)
 	}
 	return out, nil
-}
-
-// activePeople maps every person's id to whether they are active.
-func activePeople(ctx context.Context, q db.Querier) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, "SELECT id, active FROM people")
-	if err != nil {
-		return nil, fmt.Errorf("read people: %w", err)
-	}
-	defer rows.Close()
-	m := map[string]bool{}
-	for rows.Next() {
-		var id string
-		var a bool
-		if err := rows.Scan(&id, &a); err != nil {
-			return nil, fmt.Errorf("read people: %w", err)
-		}
-		m[id] = a
-	}
-	return m, rows.Err()
 }

@@ -3,6 +3,8 @@ package programs
 import (
 	"context"
 	"fmt"
+
+	"github.com/kindredhq/kindred/internal/db"
 )
 
 // Count is the number of distinct people in one cycle with one role and
@@ -32,25 +34,17 @@ func (s *Store) Counts(ctx context.Context, programID string) ([]Count, error) {
 		where = " WHERE e.program_id = ?"
 		args = append(args, programID)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT e.program_id, g.name, e.cycle_id, c.name, e.role, e.status, COUNT(DISTINCT e.person_id)
+	out, err := db.QueryAll(ctx, q, func(r db.Scanner) (Count, error) {
+		var c Count
+		err := r.Scan(&c.ProgramID, &c.ProgramName, &c.CycleID, &c.CycleName, &c.Role, &c.Status, &c.People)
+		return c, err
+	}, `SELECT e.program_id, g.name, e.cycle_id, c.name, e.role, e.status, COUNT(DISTINCT e.person_id)
 		FROM enrollments e
 		JOIN cycles c ON c.id = e.cycle_id
 		JOIN programs g ON g.id = e.program_id`+where+`
 		GROUP BY e.program_id, g.name, e.cycle_id, c.name, c.starts_on, e.role, e.status
 		ORDER BY lower(g.name), e.program_id, c.starts_on, c.name, e.cycle_id, `+roleOrder+`, e.status`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("count enrollments: %w", err)
-	}
-	defer rows.Close()
-	var out []Count
-	for rows.Next() {
-		var c Count
-		if err := rows.Scan(&c.ProgramID, &c.ProgramName, &c.CycleID, &c.CycleName, &c.Role, &c.Status, &c.People); err != nil {
-			return nil, fmt.Errorf("count enrollments: %w", err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("count enrollments: %w", err)
 	}
 	return out, nil

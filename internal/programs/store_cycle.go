@@ -10,7 +10,7 @@ import (
 
 const cycleColumns = `c.id, c.program_id, c.name, c.starts_on, c.ends_on, c.created_at`
 
-func scanCycle(sc scanner) (Cycle, error) {
+func scanCycle(sc db.Scanner) (Cycle, error) {
 	var c Cycle
 	err := sc.Scan(&c.ID, &c.ProgramID, &c.Name, &c.StartsOn, &c.EndsOn, &c.CreatedAt)
 	c.CreatedAt = c.CreatedAt.UTC()
@@ -65,20 +65,8 @@ func (s *Store) ListCycles(ctx context.Context, programID string) ([]Cycle, erro
 	if _, err := getProgram(ctx, q, programID); err != nil {
 		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
 	}
-	rows, err := q.QueryContext(ctx, "SELECT "+cycleColumns+" FROM cycles c WHERE c.program_id = ? ORDER BY c.starts_on DESC, c.name, c.id", programID)
+	out, err := db.QueryAll(ctx, q, scanCycle, "SELECT "+cycleColumns+" FROM cycles c WHERE c.program_id = ? ORDER BY c.starts_on DESC, c.name, c.id", programID)
 	if err != nil {
-		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
-	}
-	defer rows.Close()
-	var out []Cycle
-	for rows.Next() {
-		c, err := scanCycle(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list cycles of program %s: %w", programID, err)
 	}
 	return out, nil

@@ -5,17 +5,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestCycleStore(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
-		s, ctx := w.s, w.ctx
+	eachWorld(t, func(t *testing.T, w *world) {
+		s, ctx := w.s, w.Ctx
 
 		t.Run("create and get", func(t *testing.T) {
 			if !strings.HasPrefix(w.open.ID, "cyc_") || len(w.open.ID) != 14 {
@@ -93,7 +90,7 @@ func TestCycleStore(t *testing.T) {
 			if _, err := s.ListCycles(ctx, "prg_nothere000"); !errs.Is(err, errs.NotFound) {
 				t.Errorf("missing program: %v", err)
 			}
-			empty := w.program(t, "Empty", programs.EngagementCircles)
+			empty := w.program("Empty", programs.EngagementCircles)
 			if l, err := s.ListCycles(ctx, empty.ID); err != nil || len(l) != 0 {
 				t.Errorf("empty program: %v %v", l, err)
 			}

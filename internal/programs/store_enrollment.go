@@ -1,70 +1,86 @@
 package programs
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
-// enrollmentSelect reads enrollments with the names of their person,
-// program and cycle.
+// enrollmentSelect reads enrollments with the names of their program and
+// cycle; the person's name comes from people (withNames).
 const enrollmentSelect = `SELECT e.id, e.cycle_id, e.program_id, e.person_id, e.role, e.status, e.motivation, e.goals,
 	e.conduct_accepted_at, COALESCE(e.decided_by, ''), e.decided_at, e.created_at, e.updated_at,
-	p.name, g.name, c.name, c.starts_on, c.ends_on
+	g.name, c.name, c.starts_on, c.ends_on
 	FROM enrollments e
-	JOIN people p ON p.id = e.person_id
 	JOIN cycles c ON c.id = e.cycle_id
 	JOIN programs g ON g.id = e.program_id`
 
-func scanEnrollment(sc scanner) (Enrollment, error) {
+func scanEnrollment(sc db.Scanner) (Enrollment, error) {
 	var e Enrollment
 	var accepted, decided sql.NullTime
 	err := sc.Scan(&e.ID, &e.CycleID, &e.ProgramID, &e.PersonID, &e.Role, &e.Status, &e.Motivation, &e.Goals,
 		&accepted, &e.DecidedBy, &decided, &e.CreatedAt, &e.UpdatedAt,
-		&e.PersonName, &e.ProgramName, &e.CycleName, &e.CycleStartsOn, &e.CycleEndsOn)
+		&e.ProgramName, &e.CycleName, &e.CycleStartsOn, &e.CycleEndsOn)
 	e.ConductAcceptedAt, e.DecidedAt = db.TimePtr(accepted), db.TimePtr(decided)
 	e.CreatedAt, e.UpdatedAt = e.CreatedAt.UTC(), e.UpdatedAt.UTC()
 	return e, err
 }
 
-func getEnrollment(ctx context.Context, q db.Querier, id string) (Enrollment, error) {
+// getEnrollment reads one enrollment through q (a transaction, or the read
+// pool) and its person's name from people.
+func (s *Store) getEnrollment(ctx context.Context, q db.Querier, id string) (Enrollment, error) {
 	e, err := scanEnrollment(q.QueryRowContext(ctx, enrollmentSelect+" WHERE e.id = ?", id))
-	return e, db.NotFound(err, "no such enrollment")
+	if err != nil {
+		return Enrollment{}, db.NotFound(err, "no such enrollment")
+	}
+	es := []Enrollment{e}
+	err = s.withNames(ctx, es)
+	return es[0], err
 }
 
-func queryEnrollments(ctx context.Context, q db.Querier, query string, args ...any) ([]Enrollment, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
+// queryEnrollments reads the enrollments query finds, with their people's
+// names.
+func (s *Store) queryEnrollments(ctx context.Context, q db.Querier, query string, args ...any) ([]Enrollment, error) {
+	out, err := db.QueryAll(ctx, q, scanEnrollment, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Enrollment
-	for rows.Next() {
-		e, err := scanEnrollment(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
+	return out, s.withNames(ctx, out)
+}
+
+// withNames fills the person names of es from people.
+func (s *Store) withNames(ctx context.Context, es []Enrollment) error {
+	ids := make([]string, 0, len(es))
+	for _, e := range es {
+		ids = append(ids, e.PersonID)
 	}
-	return out, rows.Err()
+	slices.Sort(ids)
+	accounts, err := s.people.Accounts(ctx, slices.Compact(ids))
+	if err != nil {
+		return err
+	}
+	for i := range es {
+		es[i].PersonName = accounts[es[i].PersonID].Name
+	}
+	return nil
 }
 
 // checkPerson adds a problem on field "person_id" unless the person exists
 // and is active.
-func checkPerson(ctx context.Context, q db.Querier, personID string, f errs.Fields) error {
-	var active bool
-	err := q.QueryRowContext(ctx, "SELECT active FROM people WHERE id = ?", personID).Scan(&active)
+func (s *Store) checkPerson(ctx context.Context, personID string, f errs.Fields) error {
+	a, err := s.people.Account(ctx, personID)
 	switch {
-	case errors.Is(err, sql.ErrNoRows):
+	case errs.Is(err, errs.NotFound):
 		f.Add("person_id", "no such person")
 	case err != nil:
 		return fmt.Errorf("read person %s: %w", personID, err)
-	case !active:
+	case !a.Active:
 		f.Add("person_id", "is not active and cannot be enrolled")
 	}
 	return nil
@@ -105,7 +121,7 @@ func (s *Store) Apply(ctx context.Context, a Application) (Enrollment, error) {
 		}
 		now := s.now()
 		f := validateApplication(&a, p, c, now)
-		if err := checkPerson(ctx, tx, a.PersonID, f); err != nil {
+		if err := s.checkPerson(ctx, a.PersonID, f); err != nil {
 			return err
 		}
 		if err := f.Err(); err != nil {
@@ -122,7 +138,7 @@ func (s *Store) Apply(ctx context.Context, a Application) (Enrollment, error) {
 		if err := insertEnrollment(ctx, tx, e); err != nil {
 			return err
 		}
-		out, err = getEnrollment(ctx, tx, e.ID)
+		out, err = s.getEnrollment(ctx, tx, e.ID)
 		return err
 	})
 	if err != nil {
@@ -151,7 +167,7 @@ func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error)
 		}
 		f := errs.Fields{}
 		checkRole(f, r.Role, p)
-		if err := checkPerson(ctx, tx, r.PersonID, f); err != nil {
+		if err := s.checkPerson(ctx, r.PersonID, f); err != nil {
 			return err
 		}
 		if err := f.Err(); err != nil {
@@ -166,7 +182,7 @@ func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error)
 		if err := insertEnrollment(ctx, tx, e); err != nil {
 			return err
 		}
-		out, err = getEnrollment(ctx, tx, e.ID)
+		out, err = s.getEnrollment(ctx, tx, e.ID)
 		return err
 	})
 	if err != nil {
@@ -186,7 +202,7 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 	}
 	var out Enrollment
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		e, err := getEnrollment(ctx, tx, enrollmentID)
+		e, err := s.getEnrollment(ctx, tx, enrollmentID)
 		if err != nil {
 			return err
 		}
@@ -195,7 +211,7 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 		}
 		if approve {
 			f := errs.Fields{}
-			if err := checkPerson(ctx, tx, e.PersonID, f); err != nil {
+			if err := s.checkPerson(ctx, e.PersonID, f); err != nil {
 				return err
 			}
 			if f["person_id"] != "" {
@@ -203,7 +219,7 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 			}
 		}
 		now := s.now()
-		return setStatus(ctx, tx, &out, e.ID, StatusApplied, `status = ?, decided_by = ?, decided_at = ?, updated_at = ?`,
+		return s.setStatus(ctx, tx, &out, e.ID, StatusApplied, `status = ?, decided_by = ?, decided_at = ?, updated_at = ?`,
 			status, db.NullString(adminID), now, now)
 	})
 	if err != nil {
@@ -216,19 +232,11 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 // else's enrollment is NotFound; one that is not active is a Conflict; one
 // in a cycle that has ended is Invalid (it is history).
 func (s *Store) Withdraw(ctx context.Context, enrollmentID, personID string) (Enrollment, error) {
-	var out Enrollment
-	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		e, err := ownEnrollment(ctx, tx, enrollmentID, personID)
-		if err != nil {
-			return err
-		}
-		if !e.Active() {
-			return errs.E(errs.Conflict, "this enrollment is already %s", e.Status)
-		}
+	out, err := s.changeOwn(ctx, enrollmentID, personID, "this enrollment is already %s", func(tx db.Querier, e Enrollment, out *Enrollment) error {
 		if e.CycleEndsOn < s.today() {
 			return errs.E(errs.Invalid, "cycle %s has ended", e.CycleName)
 		}
-		return setStatus(ctx, tx, &out, e.ID, e.Status, `status = ?, updated_at = ?`, StatusWithdrawn, s.now())
+		return s.setStatus(ctx, tx, out, e.ID, e.Status, `status = ?, updated_at = ?`, StatusWithdrawn, s.now())
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("withdraw enrollment %s: %w", enrollmentID, err)
@@ -241,21 +249,13 @@ func (s *Store) Withdraw(ctx context.Context, enrollmentID, personID string) (En
 // Someone else's enrollment is NotFound; one that is not active is a
 // Conflict.
 func (s *Store) AcceptConduct(ctx context.Context, enrollmentID, personID string) (Enrollment, error) {
-	var out Enrollment
-	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		e, err := ownEnrollment(ctx, tx, enrollmentID, personID)
-		if err != nil {
-			return err
-		}
-		if !e.Active() {
-			return errs.E(errs.Conflict, "this enrollment is %s", e.Status)
-		}
+	out, err := s.changeOwn(ctx, enrollmentID, personID, "this enrollment is %s", func(tx db.Querier, e Enrollment, out *Enrollment) error {
 		if e.ConductAcceptedAt != nil {
-			out = e
+			*out = e
 			return nil
 		}
 		now := s.now()
-		return setStatus(ctx, tx, &out, e.ID, e.Status, `conduct_accepted_at = ?, updated_at = ?`, now, now)
+		return s.setStatus(ctx, tx, out, e.ID, e.Status, `conduct_accepted_at = ?, updated_at = ?`, now, now)
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("accept code of conduct for enrollment %s: %w", enrollmentID, err)
@@ -263,40 +263,44 @@ func (s *Store) AcceptConduct(ctx context.Context, enrollmentID, personID string
 	return out, nil
 }
 
-// ownEnrollment returns the enrollment if it belongs to personID; another
-// person's is NotFound, so its existence does not leak.
-func ownEnrollment(ctx context.Context, q db.Querier, enrollmentID, personID string) (Enrollment, error) {
-	e, err := getEnrollment(ctx, q, enrollmentID)
-	if err != nil {
-		return Enrollment{}, err
-	}
-	if e.PersonID != personID {
-		return Enrollment{}, errs.E(errs.NotFound, "no such enrollment")
-	}
-	return e, nil
+// changeOwn runs change, in a transaction, on the person's own active
+// enrollment, and returns what change stored in out. Another person's
+// enrollment is NotFound, so its existence does not leak; one that is not
+// active is a Conflict saying inactive (with %s for its status).
+func (s *Store) changeOwn(ctx context.Context, enrollmentID, personID, inactive string, change func(tx db.Querier, e Enrollment, out *Enrollment) error) (Enrollment, error) {
+	var out Enrollment
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		e, err := s.getEnrollment(ctx, tx, enrollmentID)
+		if err != nil {
+			return err
+		}
+		if e.PersonID != personID {
+			return errs.E(errs.NotFound, "no such enrollment")
+		}
+		if !e.Active() {
+			return errs.E(errs.Conflict, inactive, e.Status)
+		}
+		return change(tx, e, &out)
+	})
+	return out, err
 }
 
 // setStatus runs `UPDATE enrollments SET <set> WHERE id = ? AND status = ?`
 // with args followed by id and the status read before, and reads the result
 // into out. A row changed meanwhile is a Conflict.
-func setStatus(ctx context.Context, tx db.Querier, out *Enrollment, id, was, set string, args ...any) error {
+func (s *Store) setStatus(ctx context.Context, tx db.Querier, out *Enrollment, id, was, set string, args ...any) error {
 	res, err := tx.ExecContext(ctx, "UPDATE enrollments SET "+set+" WHERE id = ? AND status = ?", append(args, id, was)...)
-	if err != nil {
+	if err := db.RequireChange(res, err, errs.Conflict, "the enrollment changed meanwhile; reload and try again"); err != nil {
 		return err
 	}
-	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
-		return errs.E(errs.Conflict, "the enrollment changed meanwhile; reload and try again")
-	}
-	*out, err = getEnrollment(ctx, tx, id)
+	*out, err = s.getEnrollment(ctx, tx, id)
 	return err
 }
 
 // GetEnrollment returns the enrollment with the id, with the names of its
 // person, program and cycle, or a NotFound error.
 func (s *Store) GetEnrollment(ctx context.Context, id string) (Enrollment, error) {
-	e, err := getEnrollment(ctx, s.db.Read(), id)
+	e, err := s.getEnrollment(ctx, s.db.Read(), id)
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("get enrollment %s: %w", id, err)
 	}
@@ -307,13 +311,10 @@ func (s *Store) GetEnrollment(ctx context.Context, id string) (Enrollment, error
 // with program and cycle names, latest cycle first. A missing person is
 // NotFound.
 func (s *Store) PersonEnrollments(ctx context.Context, personID string) ([]Enrollment, error) {
-	q := s.db.Read()
-	var one int
-	err := q.QueryRowContext(ctx, "SELECT 1 FROM people WHERE id = ?", personID).Scan(&one)
-	if err != nil {
-		return nil, fmt.Errorf("enrollments of %s: %w", personID, db.NotFound(err, "no such person"))
+	if _, err := s.people.Account(ctx, personID); err != nil {
+		return nil, fmt.Errorf("enrollments of %s: %w", personID, err)
 	}
-	out, err := queryEnrollments(ctx, q, enrollmentSelect+` WHERE e.person_id = ?
+	out, err := s.queryEnrollments(ctx, s.db.Read(), enrollmentSelect+` WHERE e.person_id = ?
 		ORDER BY c.starts_on DESC, lower(g.name), g.id, `+roleOrder+`, e.created_at, e.id`, personID)
 	if err != nil {
 		return nil, fmt.Errorf("enrollments of %s: %w", personID, err)
@@ -338,23 +339,56 @@ func (s *Store) CycleEnrollments(ctx context.Context, programID, cycleID string,
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
 	}
 	where, args := cycleFilter(cycleID, f)
-	query := enrollmentSelect + where
-	query += " ORDER BY " + roleOrder + ", lower(p.name), p.id, e.created_at, e.id"
-	if f.Limit > 0 {
-		query += " LIMIT ? OFFSET ?"
-		args = append(args, f.Limit, f.Offset)
-	}
-	out, err := queryEnrollments(ctx, q, query, args...)
+	out, err := s.queryEnrollments(ctx, q, enrollmentSelect+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
 	}
+	// Names live in people, so the order by name, and the page cut from
+	// it, are made here.
+	slices.SortFunc(out, byRoleAndName)
+	if f.Limit > 0 {
+		out = out[min(f.Offset, len(out)):min(f.Offset+f.Limit, len(out))]
+	}
 	return out, nil
+}
+
+// byRoleAndName orders mentors, then mentees, then circle members, each by
+// name (ASCII letters folded, as SQL lower() does on both engines), then
+// person id, then age.
+func byRoleAndName(a, b Enrollment) int {
+	return cmp.Or(
+		cmp.Compare(roleRank(a.Role), roleRank(b.Role)),
+		strings.Compare(lowerASCII(a.PersonName), lowerASCII(b.PersonName)),
+		strings.Compare(a.PersonID, b.PersonID),
+		a.CreatedAt.Compare(b.CreatedAt),
+		strings.Compare(a.ID, b.ID))
+}
+
+func roleRank(role string) int {
+	switch role {
+	case RoleMentor:
+		return 0
+	case RoleMentee:
+		return 1
+	}
+	return 2
+}
+
+// lowerASCII folds A-Z only, like SQLite's lower() and PostgreSQL's under
+// the C locale.
+func lowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
 }
 
 // PendingApprovals returns the applications waiting for an admin's decision
 // across all programs (mentor applications), oldest first.
 func (s *Store) PendingApprovals(ctx context.Context) ([]Enrollment, error) {
-	out, err := queryEnrollments(ctx, s.db.Read(), enrollmentSelect+" WHERE e.status = ? ORDER BY e.created_at, e.id", StatusApplied)
+	out, err := s.queryEnrollments(ctx, s.db.Read(), enrollmentSelect+" WHERE e.status = ? ORDER BY e.created_at, e.id", StatusApplied)
 	if err != nil {
 		return nil, fmt.Errorf("pending approvals: %w", err)
 	}

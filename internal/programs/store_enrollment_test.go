@@ -8,16 +8,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestApply(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		tests := []struct {
 			name   string
 			edit   func(a *programs.Application) // changes a valid mentee application of "p" to w.open
@@ -58,7 +55,7 @@ func TestApply(t *testing.T) {
 		for i, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
 				person := fmt.Sprintf("p%02d", i)
-				addPerson(t, d, person, "Person "+person, true)
+				w.AddPerson(person, "Person "+person, true)
 				a := apply(w.both, w.open, person, programs.RoleMentee)
 				if tt.edit != nil {
 					tt.edit(&a)
@@ -66,7 +63,7 @@ func TestApply(t *testing.T) {
 				if tt.twice {
 					mustApply(t, w.s, a)
 				}
-				e, err := w.s.Apply(w.ctx, a)
+				e, err := w.s.Apply(w.Ctx, a)
 				if tt.kind != errs.Internal {
 					errstest.WantErr(t, err, tt.kind, tt.field)
 					return
@@ -91,32 +88,32 @@ func TestApply(t *testing.T) {
 		}
 
 		t.Run("all problems at once", func(t *testing.T) {
-			addPerson(t, d, "many", "Many Problems", true)
+			w.AddPerson("many", "Many Problems", true)
 			a := apply(w.both, w.ended, "many", "coach")
 			a.Motivation, a.AcceptConduct = "", false
-			_, err := w.s.Apply(w.ctx, a)
+			_, err := w.s.Apply(w.Ctx, a)
 			if got, want := errstest.FieldsOf(err), []string{"accept_conduct", "cycle_id", "motivation", "role"}; !slices.Equal(got, want) {
 				t.Fatalf("fields %v, want %v", got, want)
 			}
 		})
 
 		t.Run("mentor and mentee in the same cycle, again after withdrawing", func(t *testing.T) {
-			addPerson(t, d, "dual", "Dual Role", true)
+			w.AddPerson("dual", "Dual Role", true)
 			mustApply(t, w.s, apply(w.both, w.open, "dual", programs.RoleMentor))
 			e := mustApply(t, w.s, apply(w.both, w.open, "dual", programs.RoleMentee))
-			if _, err := w.s.Withdraw(w.ctx, e.ID, "dual"); err != nil {
+			if _, err := w.s.Withdraw(w.Ctx, e.ID, "dual"); err != nil {
 				t.Fatal(err)
 			}
 			mustApply(t, w.s, apply(w.both, w.open, "dual", programs.RoleMentee))
 		})
 
 		t.Run("concurrent duplicates: exactly one wins", func(t *testing.T) {
-			addPerson(t, d, "race", "Race Condition", true)
+			w.AddPerson("race", "Race Condition", true)
 			var wg sync.WaitGroup
 			results := make([]error, 8)
 			for i := range results {
 				wg.Go(func() {
-					_, results[i] = w.s.Apply(w.ctx, apply(w.both, w.upcoming, "race", programs.RoleMentor))
+					_, results[i] = w.s.Apply(w.Ctx, apply(w.both, w.upcoming, "race", programs.RoleMentor))
 				})
 			}
 			wg.Wait()
@@ -137,11 +134,10 @@ func TestApply(t *testing.T) {
 }
 
 func TestEnrollDecideWithdrawConduct(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
-		s, ctx := w.s, w.ctx
+	eachWorld(t, func(t *testing.T, w *world) {
+		s, ctx := w.s, w.Ctx
 		for _, id := range []string{"ann", "bob", "cat", "dan"} {
-			addPerson(t, d, id, strings.ToUpper(id[:1])+id[1:], true)
+			w.AddPerson(id, strings.ToUpper(id[:1])+id[1:], true)
 		}
 
 		t.Run("enroll by an admin leaves the conduct to accept", func(t *testing.T) {
@@ -156,7 +152,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			_, err = s.AcceptConduct(ctx, e.ID, "bob")
 			errstest.WantErr(t, err, errs.NotFound, "")
 			later := now.Add(24 * time.Hour)
-			s2 := programs.NewStore(d, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
 			got, err := s2.AcceptConduct(ctx, e.ID, "ann")
 			if err != nil {
 				t.Fatal(err)
@@ -229,11 +225,9 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			_, err = s.Decide(ctx, "enr_nothere000", true, "adm")
 			errstest.WantErr(t, err, errs.NotFound, "")
 
-			addPerson(t, d, "leaver", "Leaver", true)
+			w.AddPerson("leaver", "Leaver", true)
 			e := mustApply(t, s, apply(w.both, w.open, "leaver", programs.RoleMentor))
-			if _, err := d.Write().ExecContext(ctx, "UPDATE people SET active = ? WHERE id = ?", false, "leaver"); err != nil {
-				t.Fatal(err)
-			}
+			w.Deactivate("leaver")
 			_, err = s.Decide(ctx, e.ID, true, "adm")
 			errstest.WantErr(t, err, errs.Invalid, "")
 			if got, err := s.Decide(ctx, e.ID, false, "adm"); err != nil || got.Status != programs.StatusDeclined {
@@ -261,11 +255,10 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 }
 
 func TestEnrollmentLists(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
-		s, ctx := w.s, w.ctx
+	eachWorld(t, func(t *testing.T, w *world) {
+		s, ctx := w.s, w.Ctx
 		for _, p := range [][2]string{{"p1", "zoe Zhang"}, {"p2", "Amir Ali"}, {"p3", "Mia Berg"}, {"p4", "Ben Ode"}} {
-			addPerson(t, d, p[0], p[1], true)
+			w.AddPerson(p[0], p[1], true)
 		}
 		mustApply(t, s, apply(w.both, w.open, "p1", programs.RoleMentee))
 		mustApply(t, s, apply(w.both, w.open, "p2", programs.RoleMentee))
@@ -276,7 +269,7 @@ func TestEnrollmentLists(t *testing.T) {
 		if _, err := s.Withdraw(ctx, w4.ID, "p4"); err != nil {
 			t.Fatal(err)
 		}
-		later := programs.NewStore(d, func() time.Time { return now.Add(time.Minute) })
+		later := programs.NewStore(w.DB, w.People, func() time.Time { return now.Add(time.Minute) })
 		mustApply(t, later, apply(w.both, w.upcoming, "p4", programs.RoleMentee))
 		mustApply(t, s, apply(w.groups, w.groupsOpen, "p1", programs.RoleCircleMember))
 		mustApply(t, s, apply(w.pairs, w.pairsOpen, "p2", programs.RoleMentor))

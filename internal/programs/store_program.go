@@ -20,7 +20,7 @@ type ProgramSummary struct {
 const programColumns = `g.id, g.name, g.purpose, g.outcomes, g.cadence, g.session_minutes, g.decision_rights,
 	g.code_of_conduct, g.facilitation_method, g.engagements, COALESCE(g.created_by, ''), g.created_at, g.updated_at`
 
-func scanProgram(sc scanner, extra ...any) (Program, error) {
+func scanProgram(sc db.Scanner, extra ...any) (Program, error) {
 	var p Program
 	var engagements string
 	dest := append([]any{&p.ID, &p.Name, &p.Purpose, &p.Outcomes, &p.Cadence, &p.SessionMinutes, &p.DecisionRights,
@@ -80,13 +80,8 @@ func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
 		if errs.Is(err, errs.Conflict) {
 			return conflict("name", "a program named "+p.Name+" already exists", err)
 		}
-		if err != nil {
+		if err := db.RequireChange(res, err, errs.NotFound, "no such program"); err != nil {
 			return err
-		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return errs.E(errs.NotFound, "no such program")
 		}
 		out, err = getProgram(ctx, tx, p.ID)
 		return err
@@ -100,24 +95,20 @@ func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
 // checkRolesInUse refuses to drop the engagement kinds that people active in
 // a cycle that has not ended depend on.
 func (s *Store) checkRolesInUse(ctx context.Context, tx db.Querier, p Program) error {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT e.role FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
-		WHERE e.program_id = ? AND e.status IN (?, ?) AND c.ends_on >= ? ORDER BY e.role`,
-		p.ID, StatusApplied, StatusApproved, s.today())
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
 	f := errs.Fields{}
-	for rows.Next() {
+	err := db.EachRow(ctx, tx, func(r db.Scanner) error {
 		var role string
-		if err := rows.Scan(&role); err != nil {
+		if err := r.Scan(&role); err != nil {
 			return err
 		}
 		if !p.Offers(role) {
 			f.Add("engagements", "people take part as %s in a current cycle: keep a kind of engagement for that role", RoleLabel(role))
 		}
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT DISTINCT e.role FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
+		WHERE e.program_id = ? AND e.status IN (?, ?) AND c.ends_on >= ? ORDER BY e.role`,
+		p.ID, StatusApplied, StatusApproved, s.today())
+	if err != nil {
 		return err
 	}
 	return f.Err()
@@ -142,26 +133,18 @@ func getProgram(ctx context.Context, q db.Querier, id string) (Program, error) {
 // approved in an active cycle.
 func (s *Store) ListPrograms(ctx context.Context) ([]ProgramSummary, error) {
 	today := s.today()
-	rows, err := s.db.Read().QueryContext(ctx, `SELECT `+programColumns+`,
+	out, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (ProgramSummary, error) {
+		var ps ProgramSummary
+		var err error
+		ps.Program, err = scanProgram(r, &ps.Cycles, &ps.ActiveCycles, &ps.Participants)
+		return ps, err
+	}, `SELECT `+programColumns+`,
 		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id),
 		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id AND c.ends_on >= ?),
 		(SELECT COUNT(DISTINCT e.person_id) FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
 			WHERE e.program_id = g.id AND e.status = ? AND c.ends_on >= ?)
 		FROM programs g ORDER BY lower(g.name), g.id`, today, StatusApproved, today)
 	if err != nil {
-		return nil, fmt.Errorf("list programs: %w", err)
-	}
-	defer rows.Close()
-	var out []ProgramSummary
-	for rows.Next() {
-		var ps ProgramSummary
-		ps.Program, err = scanProgram(rows, &ps.Cycles, &ps.ActiveCycles, &ps.Participants)
-		if err != nil {
-			return nil, fmt.Errorf("list programs: %w", err)
-		}
-		out = append(out, ps)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list programs: %w", err)
 	}
 	return out, nil

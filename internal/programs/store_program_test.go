@@ -6,17 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestProgramStore(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
-		s, ctx := w.s, w.ctx
+	eachWorld(t, func(t *testing.T, w *world) {
+		s, ctx := w.s, w.Ctx
 
 		t.Run("create stores the charter", func(t *testing.T) {
 			in := programs.Program{
@@ -70,7 +67,7 @@ func TestProgramStore(t *testing.T) {
 
 		t.Run("update replaces the charter", func(t *testing.T) {
 			later := now.Add(time.Hour)
-			s2 := programs.NewStore(d, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
 			upd := w.pairs
 			upd.Name, upd.SessionMinutes, upd.Engagements = "Pairs and more", 45, []string{"one_on_one", "micro_mentoring"}
 			got, err := s2.UpdateProgram(ctx, upd)
@@ -91,7 +88,7 @@ func TestProgramStore(t *testing.T) {
 		})
 
 		t.Run("update cannot drop a role people hold in a current cycle", func(t *testing.T) {
-			addPerson(t, d, "cm", "Circle Member", true)
+			w.AddPerson("cm", "Circle Member", true)
 			if _, err := s.Apply(ctx, apply(w.both, w.open, "cm", programs.RoleCircleMember)); err != nil {
 				t.Fatal(err)
 			}
@@ -107,8 +104,8 @@ func TestProgramStore(t *testing.T) {
 		})
 
 		t.Run("list orders by name with counts", func(t *testing.T) {
-			addPerson(t, d, "m1", "Mentee One", true)
-			addPerson(t, d, "m2", "Mentor Two", true)
+			w.AddPerson("m1", "Mentee One", true)
+			w.AddPerson("m2", "Mentor Two", true)
 			mustApply(t, s, apply(w.both, w.upcoming, "m1", programs.RoleMentee))   // approved, active cycle
 			mustApply(t, s, apply(w.both, w.open, "m1", programs.RoleCircleMember)) // same person counts once
 			mustApply(t, s, apply(w.both, w.open, "m2", programs.RoleMentor))       // applied: not counted

@@ -52,7 +52,8 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ps, gs, as := people.NewStore(d, now), programs.NewStore(d, now), auth.NewStore(d, now)
+	ps := people.NewStore(d, now)
+	gs, as := programs.NewStore(d, ps, now), auth.NewStore(d, ps, now)
 	if _, err := ps.Import(ctx, f); err != nil {
 		t.Fatal(err)
 	}
