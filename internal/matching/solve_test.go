@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -327,6 +328,50 @@ func TestSolveEdgeCases(t *testing.T) {
 				if err := r.Verify(tt.p); err != nil {
 					t.Error(err)
 				}
+			}
+		})
+	}
+}
+
+// TestVerifyChecksLocks: a locked pair must carry the score the problem
+// gives it, and a locked mentee's price must be 0, even when the totals
+// are made to agree.
+func TestVerifyChecksLocks(t *testing.T) {
+	p := Generate(200, 40, 6, rand.NewPCG(7, 8))
+	free := mustSolve(t, p)
+	for _, q := range free.Pairs[:5] {
+		p.Locks = append(p.Locks, Pair{Mentor: q.Mentor, Mentee: q.Mentee})
+	}
+	good := mustSolve(t, p)
+	if err := good.Verify(p); err != nil {
+		t.Fatal(err)
+	}
+	k := slices.IndexFunc(good.Pairs, func(q Arc) bool { return q.Mentee == p.Locks[0].Mentee })
+	if k < 0 || good.Pairs[k].Score == 999 {
+		t.Fatalf("locked pair %+v not found with a score other than 999", p.Locks[0])
+	}
+	tests := []struct {
+		name        string
+		independent bool // the independent checker must reject it too
+		edit        func(*Result)
+	}{
+		{"made-up locked score", true, func(r *Result) {
+			r.Total += 999 - int64(r.Pairs[k].Score)
+			r.Pairs[k].Score = 999
+		}},
+		{"locked mentee priced", false, func(r *Result) { r.Certificate.MenteePrice[r.Pairs[k].Mentee] = 5 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := good
+			r.Pairs = slices.Clone(good.Pairs)
+			r.Certificate.MenteePrice = slices.Clone(good.Certificate.MenteePrice)
+			tt.edit(&r)
+			if err := r.Verify(p); err == nil {
+				t.Error("Verify accepted a broken result")
+			}
+			if err := independentCheck(p, r); tt.independent && err == nil {
+				t.Error("independent check accepted a broken result")
 			}
 		})
 	}
