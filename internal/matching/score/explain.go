@@ -72,20 +72,21 @@ func (s *Scorer) Explain(j, i int) Explanation {
 // order they were first seen in the cohort).
 func (s *Scorer) shared(d *dict, a, b []int32) []string {
 	var out []string
-	x, y := 0, 0
-	for x < len(a) && y < len(b) {
-		switch {
-		case a[x] < b[y]:
-			x++
-		case a[x] > b[y]:
-			y++
-		default:
-			out = append(out, d.name(a[x]))
-			x++
-			y++
-		}
-	}
+	eachCommon(a, b, func(id int32) { out = append(out, d.name(id)) })
 	return out
+}
+
+// sharedReason words a factor that compares lists a and b: notJudged when
+// it does not count, else the names both share between before and after,
+// or none when they share nothing.
+func (s *Scorer) sharedReason(d *dict, a, b []int32, judged bool, notJudged, before, after, none string) string {
+	if !judged {
+		return notJudged
+	}
+	if both := s.shared(d, a, b); len(both) > 0 {
+		return before + joinAnd(both) + after
+	}
+	return none
 }
 
 // names returns the names of up to n ids, then "..." if there are more.

@@ -51,14 +51,10 @@ var factors = [...]factorSpec{
 			}
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
-			m, e := &s.ms[j], &s.es[i]
-			if !judged {
-				return "you listed no skills you want to learn, so skills do not count"
-			}
-			if both := s.shared(&s.skills, m.skills(), e.skills()); len(both) > 0 {
-				return "offers " + joinAnd(both) + ", which you want"
-			}
-			return "offers none of the skills you want (" + strings.Join(s.names(&s.skills, e.skills(), 3), ", ") + ")"
+			e := &s.es[i]
+			return s.sharedReason(&s.skills, s.ms[j].skills(), e.skills(), judged,
+				"you listed no skills you want to learn, so skills do not count", "offers ", ", which you want",
+				"offers none of the skills you want ("+strings.Join(s.names(&s.skills, e.skills(), 3), ", ")+")")
 		},
 	},
 	{
@@ -79,14 +75,8 @@ var factors = [...]factorSpec{
 			}
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
-			m, e := &s.ms[j], &s.es[i]
-			if !judged {
-				return "interests not compared: one of you listed none"
-			}
-			if both := s.shared(&s.interests, m.interests(), e.interests()); len(both) > 0 {
-				return "you share an interest in " + joinAnd(both)
-			}
-			return "no interests in common"
+			return s.sharedReason(&s.interests, s.ms[j].interests(), s.es[i].interests(), judged,
+				"interests not compared: one of you listed none", "you share an interest in ", "", "no interests in common")
 		},
 	},
 	{
@@ -168,14 +158,8 @@ var factors = [...]factorSpec{
 			}
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
-			m, e := &s.ms[j], &s.es[i]
-			if !judged {
-				return "languages not compared: one of you listed none"
-			}
-			if both := s.shared(&s.langs, m.langs(), e.langs()); len(both) > 0 {
-				return "you both speak " + joinAnd(both)
-			}
-			return "no language in common"
+			return s.sharedReason(&s.langs, s.ms[j].langs(), s.es[i].langs(), judged,
+				"languages not compared: one of you listed none", "you both speak ", "", "no language in common")
 		},
 	},
 	{

@@ -442,7 +442,15 @@ func common(a, b []int32) int {
 		}
 		return n
 	}
-	n, x, y := 0, 0, 0
+	n := 0
+	eachCommon(a, b, func(int32) { n++ })
+	return n
+}
+
+// eachCommon calls f with each id two sorted, duplicate-free lists share,
+// in order.
+func eachCommon(a, b []int32, f func(id int32)) {
+	x, y := 0, 0
 	for x < len(a) && y < len(b) {
 		switch {
 		case a[x] < b[y]:
@@ -450,12 +458,11 @@ func common(a, b []int32) int {
 		case a[x] > b[y]:
 			y++
 		default:
-			n++
+			f(a[x])
 			x++
 			y++
 		}
 	}
-	return n
 }
 
 // b2i is 1 for true and 0 for false; the compiler emits a flag move, not
