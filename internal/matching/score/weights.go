@@ -171,7 +171,10 @@ func jsonError(data []byte, err error) error {
 		return errs.Wrap(errs.Invalid, err, "weights: not valid JSON at %s", position(data, se.Offset-1))
 	case errors.As(err, &te):
 		want := map[string]string{"int": "a whole number", "float64": "a number", "string": "a string", "bool": "true or false"}[te.Type.String()]
-		if want == "" {
+		switch {
+		case te.Type == weightsJSON:
+			want = "score.Weights" // the whole value, named as before it had a built JSON form
+		case want == "":
 			want = te.Type.String()
 		}
 		return errs.Field("weights", "%q at %s must be %s, not %s", te.Field, position(data, te.Offset-1), want, te.Value)

@@ -29,6 +29,7 @@ func TestDecodeWeights(t *testing.T) {
 		{"bad syntax", "{\"skills\": 5,\n}", nil, "not valid JSON at line 2, column 1"},
 		{"trailing data", `{} {}`, nil, "unexpected data after the JSON object"},
 		{"empty file", ``, nil, "the file is empty"},
+		{"not an object", `[1]`, nil, `"" at line 1, column 1 must be score.Weights, not array`},
 		{"negative weight", `{"language": -1}`, nil, "language: weight -1 must be from 0 to 1000"},
 		{"all zero", `{"skills":0,"interests":0,"cross_function":0,"level_gap":0,"time_overlap":0,"language":0,"style":0}`, nil, "at least one factor"},
 		{"bad preference", `{"function_preference": "other"}`, nil, `"other" must be different, same or indifferent`},
