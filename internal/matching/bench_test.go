@@ -13,16 +13,22 @@ func benchProblem(mentees, mentors int) Problem {
 	return Generate(mentees, mentors, 20, rand.NewPCG(2026, 3))
 }
 
-func benchSolve(b *testing.B, p Problem) {
+// benchRun times solve on p and returns its last result.
+func benchRun(b *testing.B, p Problem, solve func(Problem) (Result, error)) Result {
 	var r Result
 	b.ReportAllocs()
 	for b.Loop() {
 		var err error
-		if r, err = Solve(p); err != nil {
+		if r, err = solve(p); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.StopTimer()
+	return r
+}
+
+func benchSolve(b *testing.B, p Problem) {
+	r := benchRun(b, p, Solve)
 	if err := r.Verify(p); err != nil {
 		b.Fatal(err)
 	}
@@ -54,14 +60,7 @@ func BenchmarkResolve100kx50k(b *testing.B) {
 	}
 	q.MentorCapacity = slices.Clone(p.MentorCapacity)
 	q.MentorCapacity[prev.Pairs[0].Mentor] = 0
-	var r Result
-	b.ReportAllocs()
-	for b.Loop() {
-		if r, err = Resolve(q, prev); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
+	r := benchRun(b, q, func(q Problem) (Result, error) { return Resolve(q, prev) })
 	if err := r.Verify(q); err != nil {
 		b.Fatal(err)
 	}
@@ -69,16 +68,7 @@ func BenchmarkResolve100kx50k(b *testing.B) {
 }
 
 func BenchmarkSolveStable100kx50k(b *testing.B) {
-	p := benchProblem(100_000, 50_000)
-	var r Result
-	b.ReportAllocs()
-	for b.Loop() {
-		var err error
-		if r, err = SolveStable(p); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
+	r := benchRun(b, benchProblem(100_000, 50_000), SolveStable)
 	b.ReportMetric(float64(r.Steps), "proposals")
 	b.ReportMetric(float64(r.Matched), "matched")
 }

@@ -1,19 +1,22 @@
 package matching
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
 // Verify checks that r is a feasible matching of p (pairs allowed and
-// sorted by mentee, locks kept, capacities respected, totals right) and
-// that its certificate proves it optimal: the prices are non-negative and
-// satisfy u_i + v_j >= score_ij + Bonus on every allowed arc of a free
-// mentee, the dual objective equals the primal one, and under
-// Participation either the Bonus is large enough or the cover proves that
-// no matching has more pairs. It trusts nothing computed by the solver; a
-// nil error means r is optimal for p. It runs in O(A).
+// sorted by mentee, locks kept with the scores p gives them, capacities
+// respected, totals right) and that its certificate proves it optimal: the
+// prices are non-negative and satisfy u_i + v_j >= score_ij + Bonus on
+// every allowed arc of a free mentee, locked mentees are priced 0, the
+// dual objective equals the primal one, and under Participation either the
+// Bonus is large enough or the cover proves that no matching has more
+// pairs. It trusts nothing computed by the solver; a nil error means r is
+// optimal for p. It runs in O(A). Steps, a count of work, is not checked.
 func (r Result) Verify(p Problem) error {
 	in, err := prepare(p)
 	if err != nil {
@@ -54,6 +57,9 @@ func checkFeasible(in *instance, r Result) error {
 			if l != q.Mentor {
 				return verifyErr("mentee %d is locked to mentor %d but matched to %d", q.Mentee, l, q.Mentor)
 			}
+			if s := in.lockedScore(q.Mentee); s != q.Score {
+				return verifyErr("locked pair (mentor %d, mentee %d) has score %d, but the problem gives it %d", q.Mentor, q.Mentee, q.Score, s)
+			}
 			continue
 		}
 		if !in.hasArc(q.Mentee, q.Mentor, q.Score) {
@@ -72,6 +78,13 @@ func checkFeasible(in *instance, r Result) error {
 		return verifyErr("totals %d/%d do not match the pairs (%d/%d)", r.Total, r.Matched, total, len(r.Pairs))
 	}
 	return nil
+}
+
+// lockedScore returns the score the problem gives the locked pair of
+// mentee i.
+func (in *instance) lockedScore(i int32) int32 {
+	k, _ := slices.BinarySearchFunc(in.locked, i, func(a Arc, i int32) int { return cmp.Compare(a.Mentee, i) })
+	return in.locked[k].Score
 }
 
 // hasArc reports whether the free mentee i has an allowed arc to j with
@@ -114,6 +127,9 @@ func checkCertificate(in *instance, o Objective, r Result) error {
 			return verifyErr("mentee %d has negative price %d", i, u)
 		}
 		if in.lockedTo[i] >= 0 {
+			if u != 0 {
+				return verifyErr("locked mentee %d has price %d, want 0", i, u)
+			}
 			continue
 		}
 		dual += u

@@ -3,6 +3,7 @@ package matching
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -271,4 +272,47 @@ func mustSolve(t testing.TB, p Problem) Result {
 		t.Fatalf("Solve: %v", err)
 	}
 	return r
+}
+
+// solveChecked solves p and fails the test unless the independent checker
+// and Verify both accept the result; what names the case.
+func solveChecked(t testing.TB, p Problem, what string) Result {
+	t.Helper()
+	res := mustSolve(t, p)
+	if err := independentCheck(p, res); err != nil {
+		t.Fatalf("%s: certificate: %v\n%+v\n%+v", what, err, p, res)
+	}
+	if err := res.Verify(p); err != nil {
+		t.Fatalf("%s: Verify: %v", what, err)
+	}
+	return res
+}
+
+// rejectCase is a way to break a good result that Verify must refuse,
+// and, when independent, the independent checker too.
+type rejectCase struct {
+	name        string
+	independent bool
+	edit        func(*Result)
+}
+
+// checkRejects applies each case to a copy of good and checks that it is
+// refused as a result of p.
+func checkRejects(t *testing.T, p Problem, good Result, cases []rejectCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			r := good
+			r.Pairs = slices.Clone(good.Pairs)
+			r.Certificate.MenteePrice = slices.Clone(good.Certificate.MenteePrice)
+			r.Certificate.MentorPrice = slices.Clone(good.Certificate.MentorPrice)
+			tt.edit(&r)
+			if err := r.Verify(p); err == nil {
+				t.Error("Verify accepted a broken result")
+			}
+			if err := independentCheck(p, r); tt.independent && err == nil {
+				t.Error("independent check accepted a broken result")
+			}
+		})
+	}
 }

@@ -2,8 +2,10 @@ package matching
 
 import (
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -14,13 +16,7 @@ func TestSolveBruteForce(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for k := range 1500 {
 		p := randomProblem(r, 1+r.IntN(6), 1+r.IntN(4))
-		res := mustSolve(t, p)
-		if err := independentCheck(p, res); err != nil {
-			t.Fatalf("case %d: certificate: %v\n%+v\n%+v", k, err, p, res)
-		}
-		if err := res.Verify(p); err != nil {
-			t.Fatalf("case %d: Verify: %v", k, err)
-		}
+		res := solveChecked(t, p, fmt.Sprintf("case %d", k))
 		m, tot := bruteForce(p)
 		if res.Total != tot || p.Objective == Participation && res.Matched != m {
 			t.Fatalf("case %d (%v): solver %d pairs / %d, brute force %d / %d\n%+v",
@@ -32,14 +28,7 @@ func TestSolveBruteForce(t *testing.T) {
 func TestSolveCertificateRandom(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	for k := range 200 {
-		p := randomProblem(r, 5+r.IntN(60), 1+r.IntN(30))
-		res := mustSolve(t, p)
-		if err := independentCheck(p, res); err != nil {
-			t.Fatalf("case %d: %v", k, err)
-		}
-		if err := res.Verify(p); err != nil {
-			t.Fatalf("case %d: Verify: %v", k, err)
-		}
+		solveChecked(t, randomProblem(r, 5+r.IntN(60), 1+r.IntN(30)), fmt.Sprintf("case %d", k))
 	}
 }
 
@@ -166,42 +155,20 @@ func TestVerifyRejects(t *testing.T) {
 	if len(good.Certificate.CoverMentors) == 0 {
 		t.Fatal("expected a certificate with a cover")
 	}
-	clone := func() Result {
-		r := good
-		r.Pairs = append([]Arc(nil), good.Pairs...)
-		r.Certificate.MenteePrice = append([]int64(nil), good.Certificate.MenteePrice...)
-		r.Certificate.MentorPrice = append([]int64(nil), good.Certificate.MentorPrice...)
-		return r
-	}
-	tests := []struct {
-		name string
-		edit func(*Result)
-	}{
-		{"drop a pair", func(r *Result) { r.Total -= int64(r.Pairs[0].Score); r.Matched--; r.Pairs = r.Pairs[1:] }},
-		{"wrong total", func(r *Result) { r.Total++ }},
-		{"lower a mentee price", func(r *Result) { r.Certificate.MenteePrice[r.Pairs[0].Mentee]-- }},
-		{"raise a mentee price", func(r *Result) { r.Certificate.MenteePrice[r.Pairs[0].Mentee]++ }},
-		{"small bonus", func(r *Result) { r.Certificate.Bonus = 1000 }},
-		{"no cover", func(r *Result) { r.Certificate.CoverMentees, r.Certificate.CoverMentors = nil, nil }},
-		{"negative price", func(r *Result) { r.Certificate.MentorPrice[0] = -1 }},
-		{"pair not allowed", func(r *Result) {
+	checkRejects(t, p, good, []rejectCase{
+		{"drop a pair", true, func(r *Result) { r.Total -= int64(r.Pairs[0].Score); r.Matched--; r.Pairs = r.Pairs[1:] }},
+		{"wrong total", true, func(r *Result) { r.Total++ }},
+		{"lower a mentee price", true, func(r *Result) { r.Certificate.MenteePrice[r.Pairs[0].Mentee]-- }},
+		{"raise a mentee price", true, func(r *Result) { r.Certificate.MenteePrice[r.Pairs[0].Mentee]++ }},
+		{"small bonus", true, func(r *Result) { r.Certificate.Bonus = 1000 }},
+		{"no cover", true, func(r *Result) { r.Certificate.CoverMentees, r.Certificate.CoverMentors = nil, nil }},
+		{"negative price", true, func(r *Result) { r.Certificate.MentorPrice[0] = -1 }},
+		{"pair not allowed", true, func(r *Result) {
 			r.Pairs[1].Mentor = r.Pairs[0].Mentor
 			r.Pairs[1].Score = -1 // not an allowed arc either way
 		}},
-		{"no certificate", func(r *Result) { r.Certificate = Certificate{} }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := clone()
-			tt.edit(&r)
-			if err := r.Verify(p); err == nil {
-				t.Error("Verify accepted a broken result")
-			}
-			if err := independentCheck(p, r); err == nil {
-				t.Error("independent check accepted a broken result")
-			}
-		})
-	}
+		{"no certificate", true, func(r *Result) { r.Certificate = Certificate{} }},
+	})
 }
 
 // TestParticipationLongChain needs a bonus above the small one: matching
@@ -330,4 +297,31 @@ func TestSolveEdgeCases(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestVerifyChecksLocks: a locked pair must carry the score the problem
+// gives it, and a locked mentee's price must be 0, even when the totals
+// are made to agree.
+func TestVerifyChecksLocks(t *testing.T) {
+	p := Generate(200, 40, 6, rand.NewPCG(7, 8))
+	free := mustSolve(t, p)
+	for _, q := range free.Pairs[:5] {
+		p.Locks = append(p.Locks, Pair{Mentor: q.Mentor, Mentee: q.Mentee})
+	}
+	good := mustSolve(t, p)
+	if err := good.Verify(p); err != nil {
+		t.Fatal(err)
+	}
+	k := slices.IndexFunc(good.Pairs, func(q Arc) bool { return q.Mentee == p.Locks[0].Mentee })
+	if k < 0 || good.Pairs[k].Score == 999 {
+		t.Fatalf("locked pair %+v not found with a score other than 999", p.Locks[0])
+	}
+	checkRejects(t, p, good, []rejectCase{
+		{"made-up locked score", true, func(r *Result) {
+			r.Total += 999 - int64(r.Pairs[k].Score)
+			r.Pairs[k].Score = 999
+		}},
+		// The independent checker leaves locked mentees' prices alone.
+		{"locked mentee priced", false, func(r *Result) { r.Certificate.MenteePrice[r.Pairs[k].Mentee] = 5 }},
+	})
 }

@@ -165,6 +165,8 @@ type worker struct {
 	stamp    []int32 // stamp[j] == i+1: mentor j is already a candidate of mentee i
 	cand     []cand
 	heap     []entry
+	cheap    sums // per candidate: the factors that are not costly
+	sums     sums // per candidate: every factor
 	stats    workerStats
 }
 
@@ -191,22 +193,39 @@ func (s *Scorer) newWorker(ix *bucketIndex, k, budget int) *worker {
 	return w
 }
 
+// allowed keeps in w.cand the candidates of mentee i that break no rule,
+// in order, and counts them all as scored and the others as rejected.
+func (w *worker) allowed(i int32) {
+	s, e := w.s, &w.s.es[i]
+	ok := w.cand[:0]
+	for _, c := range w.cand {
+		w.stats.scored++
+		if r := s.checkPair(c.j, i, c.m, e); r != Allowed {
+			w.stats.rejected[r]++
+			continue
+		}
+		ok = append(ok, c)
+	}
+	w.cand = ok
+}
+
 // all appends every allowed pair of mentee i at or above the minimum
 // score, in mentor order.
 func (w *worker) all(i int32, arcs []matching.Arc) []matching.Arc {
 	s := w.s
-	for j := range int32(len(s.ms)) {
-		w.stats.scored++
-		if r := s.check(j, i); r != Allowed {
-			w.stats.rejected[r]++
-			continue
-		}
-		sc := s.score(j, i)
+	w.cand = w.cand[:0]
+	for j := range s.ms {
+		w.cand = append(w.cand, cand{int32(j), &s.ms[j]})
+	}
+	w.allowed(i)
+	s.scoreAll(&w.sums, &s.es[i], w.cand)
+	for k, c := range w.cand {
+		sc := roundedAverage(w.sums.num[k], w.sums.den[k])
 		if sc < w.minScore {
 			w.stats.belowMin++
 			continue
 		}
-		arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: sc})
+		arcs = append(arcs, matching.Arc{Mentor: c.j, Mentee: i, Score: sc})
 	}
 	return arcs
 }
@@ -220,35 +239,28 @@ func (w *worker) best(i int32, arcs []matching.Arc) []matching.Arc {
 		return arcs
 	}
 	w.gather(i)
+	w.allowed(i)
 	w.heap = w.heap[:0]
 	e := &s.es[i]
-	for _, c := range w.cand {
-		j := c.j
-		w.stats.scored++
-		if r := s.checkPair(j, i, c.m, e); r != Allowed {
-			w.stats.rejected[r]++
-			continue
-		}
-		var pts [numFactors]int32
-		var counted [numFactors]bool
-		s.cheapPoints(c.m, e, &pts, &counted)
-		// Skip the list comparisons when even full marks on them could
-		// not reach the heap or the minimum score.
-		if len(w.heap) == w.k || w.minScore > 0 {
-			if b := s.bound(c.m, e, &pts, &counted); b < w.minScore {
-				w.stats.belowMin++
-				continue
-			} else if len(w.heap) == w.k && b < w.heap[0].score {
-				continue
-			}
-		}
-		s.listPoints(c.m, e, &pts, &counted)
-		sc := s.combine(pts, counted)
+	cheap, all := &w.cheap, &w.sums
+	cheap.reset(len(w.cand))
+	s.add(cheap, s.cheap, e, w.cand)
+	all.reset(len(w.cand))
+	copy(all.num, cheap.num)
+	copy(all.den, cheap.den)
+	s.add(all, s.costly, e, w.cand)
+	for k, c := range w.cand {
+		sc := roundedAverage(all.num[k], all.den[k])
 		if sc < w.minScore {
-			w.stats.belowMin++
+			// Counted below the minimum unless even full points on the
+			// costly factors keep it below the heap (see bound).
+			if b := bound(cheap.num[k], cheap.den[k], all.den[k]); b < w.minScore || len(w.heap) < w.k || b >= w.heap[0].score {
+				w.stats.belowMin++
+			}
 			continue
 		}
-		w.push(entry{score: sc, tie: uint32(mix(uint64(i)<<32|uint64(uint32(j)), 0x5ca1ab1e)), mentor: j})
+		// A score below the heap's lowest leaves the heap as it is.
+		w.push(entry{score: sc, tie: uint32(mix(uint64(i)<<32|uint64(uint32(c.j)), 0x5ca1ab1e)), mentor: c.j})
 	}
 	start := len(arcs)
 	for _, e := range w.heap {

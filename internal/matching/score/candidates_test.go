@@ -189,12 +189,17 @@ func TestPruningLoss(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, opts := range []PruningOptions{{BoundSample: len(es)}, {Sample: 1000, WholeLimit: 1}} {
+	for _, opts := range []PruningOptions{{EstimateSample: len(es)}, {Sample: 1000, WholeLimit: 1}} {
 		pr, err := s.PruningLoss(set, base, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Logf("%+v bounds %d %d", pr, *pr.ScoreLossBound, *pr.UnprunedLossBound)
+		t.Logf("%+v estimates %d %d", pr, *pr.ScoreLossEstimate, *pr.UnprunedLossEstimate)
+		// Only what was measured on the whole cohort, unscaled, is called
+		// a bound.
+		if (pr.ScoreLossBound != nil) != pr.WholeCohort || (pr.UnprunedLossBound != nil) != (pr.EstimateSample == len(es)) {
+			t.Errorf("bounds given for scaled estimates: %+v", pr)
+		}
 		// On the whole cohort the dual bounds are exact bounds.
 		if pr.WholeCohort && (*pr.ScoreLossBound < pr.ScoreLoss || *pr.UnprunedLossBound < *pr.ScoreLossBound) {
 			t.Errorf("bounds %d, %d below the loss %d", *pr.ScoreLossBound, *pr.UnprunedLossBound, pr.ScoreLoss)

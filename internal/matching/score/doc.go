@@ -30,6 +30,14 @@
 // the mentee ("offers Go and public speaking, which you want", "4 hours of
 // shared working time each week"); see Scorer.Explain.
 //
+// Each factor is declared once, as an entry of the table in factors.go:
+// its name (the JSON key of its weight), its label, its default weight,
+// its points, whether it is costly (compares lists), and its reason. The
+// weights' JSON form and validation, FactorNames, FactorLabel, Score,
+// Explain and candidate generation all read the table, so adding a factor
+// is adding an entry and its cases in TestFactors. Points are computed for
+// a mentee and a batch of mentors at once, one call per factor.
+//
 // # Hard rules
 //
 // A pair is never a candidate when (Rule, in the order checked): it is

@@ -157,7 +157,9 @@ func TestExplanationOfAGoodPair(t *testing.T) {
 	// Indifference to function drops the factor; a weight of 0 drops it too.
 	w := DefaultWeights()
 	w.FunctionPreference = Indifferent
-	w.Style = 0
+	if err := w.SetWeight(FactorStyle, 0); err != nil {
+		t.Fatal(err)
+	}
 	s = mustScorer(t, []person.Person{mentor}, []person.Person{mentee}, nil, nil, w, Options{})
 	var names []string
 	for _, f := range s.Explain(0, 0).Factors {

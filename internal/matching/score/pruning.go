@@ -24,9 +24,9 @@ type PruningOptions struct {
 	Sample int
 	// Locks are the run's locked pairs: their mentees cannot move.
 	Locks []matching.Pair
-	// BoundSample is the number of mentees checked against every mentor
-	// for UnprunedLossBound (default 100; each costs O(mentors)).
-	BoundSample int
+	// EstimateSample is the number of mentees checked against every mentor
+	// for UnprunedLossEstimate (default 100; each costs O(mentors)).
+	EstimateSample int
 }
 
 // Pruning reports what keeping only K candidates per mentee may have cost:
@@ -55,18 +55,26 @@ type Pruning struct {
 	MatchedLoss      int     `json:"matched_loss"`       // MatchedLarger - MatchedK
 	ScoreLoss        int64   `json:"score_loss"`         // TotalLarger - TotalK; may be negative under participation when more are matched
 	ScoreLossPercent float64 `json:"score_loss_percent"` // ScoreLoss / TotalLarger, in percent
-	// ScoreLossBound bounds from above what LargerK candidates could add
-	// to the whole cohort's total, from the dual prices of base (exact on
-	// the whole cohort, scaled up from the sample otherwise); nil when
-	// base has no certificate or might match more mentees with them.
+	// ScoreLossEstimate estimates from above what LargerK candidates could
+	// add to the whole cohort's total: the dual prices of base bound the
+	// gain of the measured mentees (SampleMentees), and that bound is
+	// scaled up by mentees/SampleMentees, which makes it an estimate. nil
+	// when base has no certificate or might match more mentees with them.
+	ScoreLossEstimate *int64 `json:"score_loss_estimate,omitempty"`
+	// ScoreLossBound is ScoreLossEstimate when nothing was scaled (the
+	// whole cohort was measured): then it is a proven upper bound. nil
+	// otherwise.
 	ScoreLossBound *int64 `json:"score_loss_bound,omitempty"`
-	// UnprunedLossBound is the same bound against every allowed pair, as
-	// if nothing were pruned, estimated from BoundSample mentees checked
-	// against every mentor.
+	// UnprunedLossEstimate is the same estimate against every allowed
+	// pair, as if nothing were pruned, from EstimateSample mentees checked
+	// against every mentor and scaled up by mentees/EstimateSample.
+	UnprunedLossEstimate *int64 `json:"unpruned_loss_estimate,omitempty"`
+	// UnprunedLossBound is UnprunedLossEstimate when EstimateSample is the
+	// whole cohort: then it is a proven upper bound. nil otherwise.
 	UnprunedLossBound *int64 `json:"unpruned_loss_bound,omitempty"`
-	BoundSample       int    `json:"bound_sample"`
+	EstimateSample    int    `json:"estimate_sample"`
 	// BaseTotal is the total score of the run's own matching, which the
-	// bounds compare with.
+	// estimates compare with.
 	BaseTotal int64 `json:"base_total"`
 }
 
@@ -144,15 +152,15 @@ func (s *Scorer) PruningLoss(set CandidateSet, base matching.Result, o PruningOp
 	}
 	budget := max(s.opts.Budget*o.LargerK/k, s.opts.Budget)
 	larger := s.candidates(subset, o.LargerK, budget, false)
-	pr.ScoreLossBound = dualBound(base, larger.Arcs, subset, n, o.Locks)
+	pr.ScoreLossEstimate, pr.ScoreLossBound = dualEstimate(base, larger.Arcs, numMentees, n, o.Locks)
 	pr.BaseTotal = base.Total
-	if o.BoundSample <= 0 {
-		o.BoundSample = 100
+	if o.EstimateSample <= 0 {
+		o.EstimateSample = 100
 	}
-	few := slices.Clone(order[:min(o.BoundSample, n)])
+	few := slices.Clone(order[:min(o.EstimateSample, n)])
 	slices.Sort(few)
-	pr.BoundSample = len(few)
-	pr.UnprunedLossBound = dualBound(base, s.candidates(few, 0, 0, true).Arcs, few, n, o.Locks)
+	pr.EstimateSample = len(few)
+	pr.UnprunedLossEstimate, pr.UnprunedLossBound = dualEstimate(base, s.candidates(few, 0, 0, true).Arcs, len(few), n, o.Locks)
 	solve := func(arcs []matching.Arc) (matching.Result, error) {
 		return matching.Solve(matching.Problem{MentorCapacity: caps, NumMentees: numMentees,
 			Arcs: renumber(arcs), Objective: o.Objective, MinScore: int32(o.MinScore)})
@@ -175,17 +183,19 @@ func (s *Scorer) PruningLoss(set CandidateSet, base matching.Result, o PruningOp
 	return pr, nil
 }
 
-// dualBound bounds the gain of adding arcs to the problem base solved,
-// by LP duality: with base's prices (u, v), raising each mentee's u_i to
-// its best w_ij - v_j over the new arcs keeps the dual feasible, so the
-// larger problem's optimum is at most base's plus the sum of the raises.
-// Over a sample (subset) of n mentees the sum is scaled by n/len(subset).
-// It returns nil without a certificate, or when an unmatched mentee could
-// be matched (then the bound mixes matched mentees and score).
-func dualBound(base matching.Result, arcs []matching.Arc, subset []int32, n int, locks []matching.Pair) *int64 {
+// dualEstimate estimates the gain of adding arcs, which cover measured of
+// the n mentees, to the problem base solved. By LP duality, with base's
+// prices (u, v), raising each mentee's u_i to its best w_ij - v_j over the
+// new arcs keeps the dual feasible, so the larger problem's optimum is at
+// most base's plus the sum of the raises. That sum bounds the gain of the
+// measured mentees; scaled by n/measured it estimates the whole cohort's.
+// The bound is returned only when nothing was scaled (measured == n). Both
+// are nil without a certificate, or when an unmatched mentee could be
+// matched (then the sum mixes matched mentees and score).
+func dualEstimate(base matching.Result, arcs []matching.Arc, measured, n int, locks []matching.Pair) (estimate, bound *int64) {
 	c := base.Certificate
-	if len(c.MenteePrice) != n || n == 0 {
-		return nil
+	if len(c.MenteePrice) != n || n == 0 || measured == 0 {
+		return nil, nil
 	}
 	locked := map[int32]bool{}
 	for _, l := range locks {
@@ -212,13 +222,14 @@ func dualBound(base matching.Result, arcs []matching.Arc, subset []int32, n int,
 		}
 		if raise := w - c.MenteePrice[i]; raise > 0 {
 			if !matched[i] && c.Bonus > 0 {
-				return nil
+				return nil, nil
 			}
 			gain += raise
 		}
 	}
-	if subset != nil {
-		gain = int64(math.Ceil(float64(gain) * float64(n) / float64(len(subset))))
+	if measured == n {
+		return &gain, &gain
 	}
-	return &gain
+	scaled := int64(math.Ceil(float64(gain) * float64(n) / float64(measured)))
+	return &scaled, nil
 }

@@ -65,12 +65,15 @@ func (o *Options) defaults() {
 // availability classes) so that scoring a pair does not allocate. It is
 // safe for concurrent use once built.
 type Scorer struct {
-	w       Weights
-	fw      [numFactors]int64
-	opts    Options
-	mentors []person.Person
-	mentees []person.Person
-	ms, es  []member
+	w  Weights
+	fw [maxFactors]int64 // factor weights, 0 when off (Weights.factorWeights)
+	// cheap and costly list the factors with a weight, by whether they
+	// are costly (see factorSpec.costly), in table order.
+	cheap, costly []int8
+	opts          Options
+	mentors       []person.Person
+	mentees       []person.Person
+	ms, es        []member
 
 	// Interned tags: lower-case key -> id (from 1), id -> first spelling.
 	skills, interests, langs, funcs, learn, comm dict
@@ -197,8 +200,17 @@ func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w W
 		org = NewOrg(append(slices.Clone(mentors), mentees...))
 	}
 	s := &Scorer{w: w, opts: opts, mentors: mentors, mentees: mentees, fullOverlap: w.fullOverlapSteps()}
-	for i, v := range w.factorWeights() {
-		s.fw[i] = int64(v)
+	fws := w.factorWeights()
+	for f := range numFactors {
+		v := fws[f]
+		s.fw[f] = int64(v)
+		switch {
+		case v == 0:
+		case factors[f].costly:
+			s.costly = append(s.costly, int8(f))
+		default:
+			s.cheap = append(s.cheap, int8(f))
+		}
 	}
 	s.reqLang = strings.TrimSpace(w.RequireLanguage)
 
@@ -430,7 +442,15 @@ func common(a, b []int32) int {
 		}
 		return n
 	}
-	n, x, y := 0, 0, 0
+	n := 0
+	eachCommon(a, b, func(int32) { n++ })
+	return n
+}
+
+// eachCommon calls f with each id two sorted, duplicate-free lists share,
+// in order.
+func eachCommon(a, b []int32, f func(id int32)) {
+	x, y := 0, 0
 	for x < len(a) && y < len(b) {
 		switch {
 		case a[x] < b[y]:
@@ -438,12 +458,11 @@ func common(a, b []int32) int {
 		case a[x] > b[y]:
 			y++
 		default:
-			n++
+			f(a[x])
 			x++
 			y++
 		}
 	}
-	return n
 }
 
 // b2i is 1 for true and 0 for false; the compiler emits a flag move, not

@@ -11,8 +11,8 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
-// The factor names, in the order an Explanation lists them before sorting
-// by contribution. They are also the JSON keys of their weights.
+// The names of the factors declared in the table factors. They are also
+// the JSON keys of their weights.
 const (
 	FactorSkills        = "skills"
 	FactorInterests     = "interests"
@@ -23,11 +23,18 @@ const (
 	FactorStyle         = "style"
 )
 
-// FactorNames lists the factors in their fixed order.
-var FactorNames = []string{FactorSkills, FactorInterests, FactorCrossFunction,
-	FactorLevelGap, FactorTimeOverlap, FactorLanguage, FactorStyle}
+// FactorNames lists the factors in their fixed order, the order of the
+// table factors: an Explanation lists them so before sorting by
+// contribution.
+var FactorNames = factorNames()
 
-const numFactors = 7
+func factorNames() []string {
+	names := make([]string, numFactors)
+	for f, x := range factors {
+		names[f] = x.name
+	}
+	return names
+}
 
 // Function preferences for the cross_function factor.
 const (
@@ -41,8 +48,9 @@ const MaxWeight = 1000
 
 // Weights are a program's matching settings: how much each factor counts,
 // how factors are judged, and which extra hard rules apply. The JSON form
-// uses the snake_case keys shown; DecodeWeights starts from DefaultWeights,
-// so a file names only what it changes.
+// has a key per factor (its name in FactorNames) for its weight, then the
+// snake_case keys of the other settings, shown below; DecodeWeights starts
+// from DefaultWeights, so a file names only what it changes.
 //
 // The score of a pair is the weighted average of its factors' points,
 // each 0..1000, rounded to the nearest integer: sum(w*p) / sum(w) over the
@@ -51,14 +59,10 @@ const MaxWeight = 1000
 // not counted: it neither helps nor hurts, and the weights of the others
 // are renormalized.
 type Weights struct {
-	// Factor weights, each 0..MaxWeight; a weight of 0 turns a factor off.
-	Skills        int `json:"skills"`         // default 35
-	Interests     int `json:"interests"`      // default 10
-	CrossFunction int `json:"cross_function"` // default 10
-	LevelGap      int `json:"level_gap"`      // default 15
-	TimeOverlap   int `json:"time_overlap"`   // default 20
-	Language      int `json:"language"`       // default 5
-	Style         int `json:"style"`          // default 5
+	// factor holds the factor weights, each 0..MaxWeight, in FactorNames
+	// order; a weight of 0 turns a factor off. See Weight and SetWeight;
+	// the defaults are those the table factors declares.
+	factor [maxFactors]int
 
 	// FunctionPreference is "different" (default: exposure to another part
 	// of the organization), "same" or "indifferent" (the factor is off).
@@ -84,25 +88,52 @@ type Weights struct {
 	AllowRepeatPairs bool `json:"allow_repeat_pairs"`
 }
 
-// DefaultWeights returns the documented defaults: skills 35,
-// time_overlap 20, level_gap 15, interests 10, cross_function 10,
-// language 5, style 5; a different function preferred; an ideal level gap
-// of 2 to 3; 4 shared hours a week for full time_overlap points; no
-// required language; no repeat pairs.
+// DefaultWeights returns the documented defaults: the factor weights the
+// table factors declares (skills 35, time_overlap 20, level_gap 15,
+// interests 10, cross_function 10, language 5, style 5); a different
+// function preferred; an ideal level gap of 2 to 3; 4 shared hours a week
+// for full time_overlap points; no required language; no repeat pairs.
 func DefaultWeights() Weights {
-	return Weights{
-		Skills:             35,
-		Interests:          10,
-		CrossFunction:      10,
-		LevelGap:           15,
-		TimeOverlap:        20,
-		Language:           5,
-		Style:              5,
+	w := Weights{
 		FunctionPreference: PreferDifferent,
 		LevelGapMin:        2,
 		LevelGapMax:        3,
 		FullOverlapHours:   4,
 	}
+	for f, x := range factors {
+		w.factor[f] = x.defaultWeight
+	}
+	return w
+}
+
+// Weight returns the weight of the named factor, or 0 for a name that is
+// not in FactorNames.
+func (w Weights) Weight(factor string) int {
+	if f := factorIndex(factor); f >= 0 {
+		return w.factor[f]
+	}
+	return 0
+}
+
+// SetWeight sets the weight of the named factor. A name that is not in
+// FactorNames is an errs.Invalid error; the range is Validate's to check.
+func (w *Weights) SetWeight(factor string, weight int) error {
+	f := factorIndex(factor)
+	if f < 0 {
+		return errs.Field("weights", "unknown factor %q (the factors are %s)", factor, strings.Join(FactorNames, ", "))
+	}
+	w.factor[f] = weight
+	return nil
+}
+
+// factorIndex returns the position of the named factor in the table, or -1.
+func factorIndex(name string) int {
+	for f, x := range factors {
+		if x.name == name {
+			return f
+		}
+	}
+	return -1
 }
 
 // DecodeWeights reads Weights as JSON, starting from DefaultWeights. An
@@ -114,14 +145,16 @@ func DecodeWeights(r io.Reader) (Weights, error) {
 		return Weights{}, fmt.Errorf("read weights: %w", err)
 	}
 	w := DefaultWeights()
+	form := w.jsonForm()
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&w); err != nil {
+	if err := dec.Decode(form.Addr().Interface()); err != nil {
 		return Weights{}, jsonError(data, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return Weights{}, errs.Field("weights", "unexpected data after the JSON object at %s", position(data, dec.InputOffset()))
 	}
+	w.setJSONForm(form)
 	if err := w.Validate(); err != nil {
 		return Weights{}, err
 	}
@@ -138,15 +171,18 @@ func jsonError(data []byte, err error) error {
 		return errs.Wrap(errs.Invalid, err, "weights: not valid JSON at %s", position(data, se.Offset-1))
 	case errors.As(err, &te):
 		want := map[string]string{"int": "a whole number", "float64": "a number", "string": "a string", "bool": "true or false"}[te.Type.String()]
-		if want == "" {
+		switch {
+		case te.Type == weightsJSON:
+			want = "score.Weights" // the whole value, named as before it had a built JSON form
+		case want == "":
 			want = te.Type.String()
 		}
 		return errs.Field("weights", "%q at %s must be %s, not %s", te.Field, position(data, te.Offset-1), want, te.Value)
 	case errors.Is(err, io.EOF):
 		return errs.Field("weights", "the file is empty; it needs a JSON object such as {\"skills\": 40}")
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return errs.Field("weights", "unknown key %s (the keys are %s, function_preference, level_gap_min, level_gap_max, full_overlap_hours, require_language, require_shared_language, allow_repeat_pairs)",
-			strings.TrimPrefix(err.Error(), "json: unknown field "), strings.Join(FactorNames, ", "))
+		return errs.Field("weights", "unknown key %s (the keys are %s)",
+			strings.TrimPrefix(err.Error(), "json: unknown field "), strings.Join(weightKeys(), ", "))
 	default:
 		return errs.Wrap(errs.Invalid, err, "weights")
 	}
@@ -164,10 +200,9 @@ func position(data []byte, offset int64) string {
 // Validate reports the first setting out of range, as an errs.Invalid
 // error naming the JSON key.
 func (w Weights) Validate() error {
-	raw := [numFactors]int{w.Skills, w.Interests, w.CrossFunction, w.LevelGap, w.TimeOverlap, w.Language, w.Style}
-	for i, v := range raw {
-		if v < 0 || v > MaxWeight {
-			return errs.Field(FactorNames[i], "weight %d must be from 0 to %d", v, MaxWeight)
+	for f, x := range factors {
+		if v := w.factor[f]; v < 0 || v > MaxWeight {
+			return errs.Field(x.name, "weight %d must be from 0 to %d", v, MaxWeight)
 		}
 	}
 	total := 0
@@ -191,14 +226,16 @@ func (w Weights) Validate() error {
 	return nil
 }
 
-// factorWeights returns the weights in FactorNames order, with
-// cross_function off when the preference is indifferent.
-func (w Weights) factorWeights() [numFactors]int {
-	cf := w.CrossFunction
-	if w.FunctionPreference == Indifferent {
-		cf = 0
+// factorWeights returns the weights in FactorNames order, with the
+// factors that the settings turn off (see factorSpec.off) at 0.
+func (w Weights) factorWeights() [maxFactors]int {
+	fw := w.factor
+	for f, x := range factors {
+		if x.off != nil && x.off(&w) {
+			fw[f] = 0
+		}
 	}
-	return [numFactors]int{w.Skills, w.Interests, cf, w.LevelGap, w.TimeOverlap, w.Language, w.Style}
+	return fw
 }
 
 // fullOverlapSteps is FullOverlapHours in 15-minute steps, at least 1.

@@ -51,13 +51,20 @@ func (s *Scorer) Why(i int) Why {
 		w.Rules[RuleLanguage] = len(s.ms)
 		return w
 	}
+	var allowed []cand
 	for j := range int32(len(s.ms)) {
-		switch r := s.check(j, int32(i)); {
-		case r != Allowed:
+		if r := s.check(j, int32(i)); r != Allowed {
 			w.Rules[r]++
-		case int(s.score(j, int32(i))) < s.opts.MinScore:
+		} else {
+			allowed = append(allowed, cand{j, &s.ms[j]})
+		}
+	}
+	var b sums
+	s.scoreAll(&b, &s.es[i], allowed)
+	for k := range allowed {
+		if int(roundedAverage(b.num[k], b.den[k])) < s.opts.MinScore {
 			w.BelowMinScore++
-		default:
+		} else {
 			w.Allowed++
 		}
 	}
