@@ -80,7 +80,6 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 			Location:    code(locations, p.Location),
 			Tenure:      in.tenure[i],
 			Facilitator: p.Facilitator,
-			Manager:     -1,
 			Avail:       cache.Availability(zone, schedule.Hours{Start: p.WorkStart, End: p.WorkEnd}, a.from, a.to),
 		}
 	}
@@ -94,7 +93,7 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 			continue
 		}
 		if m, ok := in.index[p.ManagerID]; ok {
-			in.parts[i].Manager = m
+			in.parts[i].SetManager(m)
 		} else {
 			outside = append(outside, p.ManagerID)
 		}

@@ -120,7 +120,7 @@ func checkPlan(t *testing.T, people []Participant, opts Options, p *Plan) {
 				fac = fac || people[x].Facilitator || !anyFac
 				avail = avail.And(people[x].Avail)
 				for _, y := range circle.Members {
-					if people[x].Manager == y {
+					if m, ok := people[x].Manager(); ok && m == y {
 						t.Errorf("round %d circle %d: %d is with their manager %d", r, c, x, y)
 					}
 				}
@@ -373,7 +373,7 @@ func TestBoundNeverBeatenBruteForce(t *testing.T) {
 		}
 		people := make([]Participant, n)
 		for i := range people {
-			people[i] = Participant{Level: rng.IntN(3), Function: rng.IntN(2), Location: rng.IntN(4), Tenure: rng.IntN(2), Manager: -1}
+			people[i] = Participant{Level: rng.IntN(3), Function: rng.IntN(2), Location: rng.IntN(4), Tenure: rng.IntN(2)}
 		}
 		w := [nAttr]int{1 + rng.IntN(3), 1, rng.IntN(3), 1}
 		counts := [nAttr][]int{}
@@ -546,7 +546,7 @@ func TestFormErrors(t *testing.T) {
 		// their circle would need three people they do not manage.
 		people := golfers(8)
 		for i := 1; i <= 6; i++ {
-			people[i].Manager = 0
+			people[i].SetManager(0)
 		}
 		return people
 	}
@@ -565,8 +565,8 @@ func TestFormErrors(t *testing.T) {
 		{"preferred size outside range", good(12), Options{Size: 9, MinSize: 3, MaxSize: 4}, "outside 3..4"},
 		{"fewer facilitators than circles", noFac(12, 2), Options{Size: 4}, "2 facilitators for 3 circles"},
 		{"fewer facilitators than any split needs", noFac(12, 1), Options{MinSize: 4, MaxSize: 6}, "1 facilitators for at least 2 circles"},
-		{"manager out of range", func() []Participant { p := golfers(4); p[1].Manager = 9; return p }(), Options{Size: 2}, "has manager 9"},
-		{"own manager", func() []Participant { p := golfers(4); p[2].Manager = 2; return p }(), Options{Size: 2}, "their own manager"},
+		{"manager out of range", func() []Participant { p := golfers(4); p[1].SetManager(9); return p }(), Options{Size: 2}, "has manager 9"},
+		{"own manager", func() []Participant { p := golfers(4); p[2].SetManager(2); return p }(), Options{Size: 2}, "their own manager"},
 		{"history out of range", good(8), Options{Size: 4, History: [][]int{{1, 8}}}, "names participant 8"},
 		{"history duplicate", good(8), Options{Size: 4, History: [][]int{{1, 2, 1}}}, "twice"},
 		{"negative weight", good(8), Options{Size: 4, Weights: Weights{Level: -1}}, "weights"},
@@ -639,14 +639,14 @@ func ExampleForm() {
 		always.Set(s)
 	}
 	people := []Participant{
-		{Level: 1, Function: 0, Location: 0, Manager: -1, Facilitator: true},
-		{Level: 1, Function: 1, Location: 1, Manager: -1},
-		{Level: 2, Function: 0, Location: 1, Manager: -1},
-		{Level: 2, Function: 1, Location: 0, Manager: -1, Facilitator: true},
-		{Level: 3, Function: 0, Location: 0, Manager: -1},
-		{Level: 3, Function: 1, Location: 1, Manager: -1},
-		{Level: 4, Function: 0, Location: 1, Manager: 2},
-		{Level: 4, Function: 1, Location: 0, Manager: -1},
+		{Level: 1, Function: 0, Location: 0, Facilitator: true},
+		{Level: 1, Function: 1, Location: 1},
+		{Level: 2, Function: 0, Location: 1},
+		{Level: 2, Function: 1, Location: 0, Facilitator: true},
+		{Level: 3, Function: 0, Location: 0},
+		{Level: 3, Function: 1, Location: 1},
+		{Level: 4, Function: 0, Location: 1, ManagedBy: 2 + 1},
+		{Level: 4, Function: 1, Location: 0},
 	}
 	for i := range people {
 		people[i].Avail = always

@@ -57,14 +57,13 @@ func newCohort(ps []person.Person, c programs.Cycle, sessionMinutes int, cache *
 	for i, p := range ps {
 		zone := p.Zone()
 		hours := schedule.Hours{Start: p.WorkStart, End: p.WorkEnd}
-		manager := -1
-		if j, ok := co.index[p.ManagerID]; ok && p.ManagerID != "" {
-			manager = j
-		}
 		co.parts[i] = circles.Participant{
 			Level: p.Level, Function: code(functions, p.Function), Location: code(locations, p.Location),
-			Tenure: tenureBand(p, from), Facilitator: p.Facilitator, Manager: manager,
+			Tenure: tenureBand(p, from), Facilitator: p.Facilitator,
 			Avail: cache.Availability(zone, hours, co.from, co.to),
+		}
+		if j, ok := co.index[p.ManagerID]; ok && p.ManagerID != "" {
+			co.parts[i].SetManager(j)
 		}
 		co.members[i] = schedule.Member{ID: p.ID, Zone: zone, Hours: hours}
 		co.marked = co.marked || p.Facilitator

@@ -207,7 +207,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 		// Facilitators are marked in the cohort but none of these two
 		// circles has one: MoveEffect must still know that not everyone
 		// is eligible, so it sees one marked person outside both circles.
-		parts = append(slices.Clone(parts), circles.Participant{Facilitator: true, Manager: -1})
+		parts = append(slices.Clone(parts), circles.Participant{Facilitator: true})
 	}
 	eff, err := circles.MoveEffect(parts, round, who, 1, opts)
 	if err != nil {
