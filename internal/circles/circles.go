@@ -106,8 +106,11 @@ type Plan struct {
 	RepeatPairs int
 	// RepeatLowerBound is a proven lower bound on RepeatPairs for this
 	// request: a counting bound (each person meets at least size-1 people
-	// per round, and only so many have not met them yet) and, for 36 people
-	// in circles of 6 over four or more rounds without history, 2, from
+	// per round, size being the smallest a circle can take: the smallest
+	// even size Form starts with or, when circles may change size to
+	// share a slot, MinSize; and only so many have not met them yet) and,
+	// for 36 people in circles of 6 over four or more rounds without
+	// history, 2, from
 	// Tarry's theorem that no two orthogonal Latin squares of order 6 exist
 	// (see tarryBound in the source). When it is positive, no repeat-free
 	// plan exists.

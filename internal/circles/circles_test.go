@@ -665,3 +665,42 @@ func ExampleForm() {
 	// [1 3 4 6]
 	// diversity 28 of at most 28
 }
+
+// TestRepeatLowerBoundWithTransfers checks the repeat bound when circles
+// may shrink to the smallest size to share a slot. Three people can meet
+// only on Monday and have met everyone before; the other nine only on
+// Wednesday. Forming two circles of 3 to 9 puts the three together (3
+// repeats), although each would meet five people, all met before, in the
+// even circles of 6 Form starts with: a bound taken from the starting
+// sizes (8) would be above what the plan achieves.
+func TestRepeatLowerBoundWithTransfers(t *testing.T) {
+	const n = 12
+	var monday, wednesday schedule.Week
+	for s := range 8 {
+		monday.Set(10*4 + s)
+		wednesday.Set(2*schedule.StepsPerDay + 10*4 + s)
+	}
+	people := make([]Participant, n)
+	var history [][]int
+	for i := range people {
+		people[i].Level = i % 3
+		people[i].Avail = wednesday
+		if i < 3 {
+			people[i].Avail = monday
+			for j := range n {
+				if j > i {
+					history = append(history, []int{i, j})
+				}
+			}
+		}
+	}
+	opts := Options{Size: 6, MinSize: 3, MaxSize: 9, History: history, Rand: rand.NewPCG(1, 1)}
+	p, err := Form(context.Background(), people, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, people, opts, p)
+	if p.CirclesWithoutSlot != 0 || p.RepeatPairs != 3 {
+		t.Errorf("%d circles without a slot, %d repeats; want 0 and 3", p.CirclesWithoutSlot, p.RepeatPairs)
+	}
+}
