@@ -704,3 +704,34 @@ func TestRepeatLowerBoundWithTransfers(t *testing.T) {
 		t.Errorf("%d circles without a slot, %d repeats; want 0 and 3", p.CirclesWithoutSlot, p.RepeatPairs)
 	}
 }
+
+// TestFormScalesWithWeights checks that multiplying every weight by the
+// same factor changes nothing but the diversity's unit: the annealing
+// temperatures scale with the weights, so the same seed gives the same
+// circles with weights of 10 as with weights of 1.
+func TestFormScalesWithWeights(t *testing.T) {
+	people := Generate(300, rand.NewPCG(7, 7))
+	for _, w := range []Weights{{1, 1, 1, 1}, {1, 2, 0, 3}} {
+		base := Options{Size: 6, Weights: w, Rand: rand.NewPCG(3, 3)}
+		want, err := Form(context.Background(), people, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scaled := base
+		scaled.Weights = Weights{10 * w.Level, 10 * w.Function, 10 * w.Location, 10 * w.Tenure}
+		scaled.Rand = rand.NewPCG(3, 3)
+		got, err := Form(context.Background(), people, scaled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPlan(t, people, scaled, got)
+		if got.Diversity != 10*want.Diversity || got.UpperBound != 10*want.UpperBound {
+			t.Errorf("weights %v x10: diversity %d of %d, want %d of %d", w, got.Diversity, got.UpperBound, 10*want.Diversity, 10*want.UpperBound)
+		}
+		for c := range want.Rounds[0].Circles {
+			if !slices.Equal(got.Rounds[0].Circles[c].Members, want.Rounds[0].Circles[c].Members) {
+				t.Fatalf("weights %v x10: circle %d is %v, want %v", w, c, got.Rounds[0].Circles[c].Members, want.Rounds[0].Circles[c].Members)
+			}
+		}
+	}
+}
