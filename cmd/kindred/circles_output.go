@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -23,25 +24,25 @@ func writeCirclesCSV(w io.Writer, res *circlesResult) error {
 	if err := cw.Write(circlesHeader); err != nil {
 		return fmt.Errorf("write circles: %w", err)
 	}
-	for r, round := range res.rounds {
-		for c, co := range round {
+	for r, round := range res.ar.Rounds {
+		for c, pl := range round {
 			meeting := ""
-			if co.hasSlot {
-				meeting = co.slot.String()
+			if pl.HasSlot {
+				meeting = pl.Slot.String()
 			}
-			for _, p := range co.members {
+			for _, p := range res.circleOrder(pl) {
 				person := in.people[p]
 				role := circleRoleMember
-				if p == co.facilitator {
+				if p == pl.Facilitator {
 					role = circleRoleFacilitator
 				}
 				tenure := ""
-				if in.tenure[p] < len(circleTenureLabels) {
-					tenure = circleTenureLabels[in.tenure[p]]
+				if b := formations.TenureBandAt(person, a.from); b >= 0 {
+					tenure = formations.TenureBandLabel(b)
 				}
 				local := ""
-				if co.hasSlot {
-					local = circleLocalTimes(co.slot, in.zones[p], a.from, a.to)
+				if pl.HasSlot {
+					local = circleLocalTimes(pl.Slot, in.zones[p], a.from, a.to)
 				}
 				rec := []string{strconv.Itoa(r + 1), strconv.Itoa(c + 1), person.ID, role, meeting,
 					person.Name, strconv.Itoa(person.Level), person.Function, person.Location, tenure, person.Timezone, local}

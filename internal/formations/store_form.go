@@ -3,7 +3,7 @@ package formations
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -12,12 +12,9 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
+	"github.com/kindredhq/kindred/internal/rotation"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
-
-// pcgStream is the second word of the search's PCG source: the seed
-// varies, the stream stays, so a seed always gives the same circles.
-const pcgStream = 0x6b696e6472656421 // "kindred!"
 
 // sizes normalizes the sizes of a request (see FormRequest) and reports
 // problems on fields "size", "min_size" and "max_size".
@@ -124,33 +121,20 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	}
 
 	started := time.Now()
-	co := newCohort(ps, c, p.SessionMinutes, &schedule.Cache{})
-	opts := engineOptions(size, minSize, maxSize, p.SessionMinutes)
-	opts.Rand = rand.NewPCG(uint64(seed), pcgStream)
-	for _, circle := range past {
-		var idx []int
-		for _, id := range circle {
-			if i, ok := co.index[id]; ok {
-				idx = append(idx, i)
-			}
-		}
-		if len(idx) > 1 {
-			opts.History = append(opts.History, idx)
-		}
-	}
-	plan, err := circles.Form(ctx, co.parts, opts)
+	from, until := cycleDates(c)
+	sessions := SessionCount(c, p.Cadence)
+	in := Input{People: byID(ps), From: from, To: until.AddDate(0, 0, -1), SessionMinutes: p.SessionMinutes,
+		Sessions: sessions, Rounds: 1, History: past, Facilitated: counts, Seed: uint64(seed)}
+	o := engineOptions(size, minSize, maxSize, p.SessionMinutes)
+	in.Size, in.MinSize, in.MaxSize = o.Size, o.MinSize, o.MaxSize
+	ar, err := Arrange(ctx, in)
 	if err != nil {
 		return Formation{}, err
 	}
-	round := plan.Rounds[0]
-	sessions := SessionCount(c, p.Cadence)
-	placedCircles := make([]placed, len(round.Circles))
+	plan, placedCircles := ar.Plan, ar.Rounds[0]
 	withoutSlot := 0
-	for i, circle := range round.Circles {
-		if placedCircles[i], err = co.place(circle.Members, sessions, counts); err != nil {
-			return Formation{}, fmt.Errorf("roster of circle %d: %w", i+1, err)
-		}
-		if !placedCircles[i].hasSlot {
+	for _, pl := range placedCircles {
+		if !pl.HasSlot {
 			withoutSlot++
 		}
 	}
@@ -158,10 +142,10 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	f := Formation{
 		ID: db.NewID(formationPrefix), ProgramID: p.ID, CycleID: c.ID, Seq: seq, Status: StatusDraft,
 		Size: size, MinSize: minSize, MaxSize: maxSize, Seed: seed, SessionMinutes: p.SessionMinutes, Sessions: sessions,
-		Totals: Totals{People: plan.People, Circles: len(round.Circles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
+		Totals: Totals{People: plan.People, Circles: len(placedCircles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
 			RepeatPairs: plan.RepeatPairs, RepeatLowerBound: plan.RepeatLowerBound, CirclesWithoutSlot: withoutSlot,
-			HistoryCircles: len(opts.History)},
-		FacilitatorsMarked: co.marked, Millis: int(time.Since(started).Milliseconds()),
+			HistoryCircles: len(ar.History)},
+		FacilitatorsMarked: ar.Marked, Millis: int(time.Since(started).Milliseconds()),
 		CreatedBy: r.AdminID, CreatedAt: now, UpdatedAt: now,
 	}
 	err = s.db.Tx(ctx, func(tx db.Querier) error {
@@ -172,7 +156,7 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 		if err := insertFormation(ctx, tx, f); err != nil {
 			return err
 		}
-		return insertCircles(ctx, tx, f.ID, co, placedCircles, 1)
+		return insertCircles(ctx, tx, f.ID, in.People, placedCircles, 1)
 	})
 	if err != nil {
 		return Formation{}, err
@@ -219,26 +203,20 @@ func insertFormation(ctx context.Context, tx db.Querier, f Formation) error {
 
 // insertCircles stores circles numbered from first: each circle's row,
 // its members with newcomers' buddies, and its roster.
-func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *cohort, cs []placed, first int) error {
+func insertCircles(ctx context.Context, tx db.Querier, formationID string, people []person.Person, cs []Placed, first int) error {
 	var circleRows, memberRows, turnRows [][]any
 	for i, pl := range cs {
 		num := first + i
-		slot, near := pl.slot.Start, pl.slot.Start
-		if !pl.hasSlot {
-			slot = -1
-		}
-		circleRows = append(circleRows, []any{formationID, num, slot, near, strings.Join(pl.blockers, ","), pl.diversity})
+		circleRows = append(circleRows, []any{formationID, num, pl.storedSlot(), pl.Slot.Start, strings.Join(pl.Blockers, ","), pl.Diversity})
 		buddies := map[string]string{}
-		for _, b := range pl.roster.Buddies {
+		for _, b := range pl.Roster.Buddies {
 			buddies[b.Newcomer] = b.Buddy
 		}
-		for _, m := range pl.members {
-			id := co.people[m].ID
+		for _, m := range pl.Members {
+			id := people[m].ID
 			memberRows = append(memberRows, []any{formationID, id, num, db.NullString(buddies[id])})
 		}
-		for _, t := range pl.roster.Turns {
-			turnRows = append(turnRows, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
-		}
+		turnRows = appendTurnRows(turnRows, formationID, num, pl.Roster)
 	}
 	if err := insertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
 		return err
@@ -246,7 +224,37 @@ func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *c
 	if err := insertRows(ctx, tx, "formation_members", []string{"formation_id", "person_id", "circle", "buddy_id"}, memberRows); err != nil {
 		return err
 	}
-	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, turnRows)
+	return insertTurns(ctx, tx, turnRows)
+}
+
+// storedSlot is the slot column of a placed circle: its start, or -1
+// without a slot (the near slot is kept in near_slot).
+func (pl Placed) storedSlot() int {
+	if !pl.HasSlot {
+		return -1
+	}
+	return pl.Slot.Start
+}
+
+// appendTurnRows appends the formation_turns rows of circle num's roster.
+func appendTurnRows(rows [][]any, formationID string, num int, r rotation.Roster) [][]any {
+	for _, t := range r.Turns {
+		rows = append(rows, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
+	}
+	return rows
+}
+
+// insertTurns stores formation_turns rows made by appendTurnRows.
+func insertTurns(ctx context.Context, tx db.Querier, rows [][]any) error {
+	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, rows)
+}
+
+// byID returns a copy of ps sorted by ID: the order the product gives the
+// engine, so a seed gives the same circles whatever order people are read in.
+func byID(ps []person.Person) []person.Person {
+	ps = slices.Clone(ps)
+	slices.SortFunc(ps, func(a, b person.Person) int { return strings.Compare(a.ID, b.ID) })
+	return ps
 }
 
 // historyCircles reads the circles the program published for its cycles
