@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/db/dbtest"
+	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// TestCirclesCLIAndProductAgree runs kindred circles and the product's
+// Store.Form on the CLI's test data (imported, enrolled in a cycle over the
+// same dates) with the same size and seed, and checks that they give the
+// same circles with the same meeting slots and, when nobody is marked as a
+// facilitator (so both let everyone lead), the same facilitators: they run
+// one pipeline, formations.Arrange.
+func TestCirclesCLIAndProductAgree(t *testing.T) {
+	data := mustReadCircles(t, circlesPeople)
+	unmarked := regexp.MustCompile(`(?m),yes$`).ReplaceAll(data, []byte(",no"))
+	for _, tc := range []struct {
+		name           string
+		csv            []byte
+		sameFacilitators bool
+	}{
+		{"as given", data, false},
+		{"nobody marked", unmarked, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			peoplePath := filepath.Join(dir, "people.csv")
+			if err := os.WriteFile(peoplePath, tc.csv, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, sum := filepath.Join(dir, "circles.csv"), filepath.Join(dir, "summary.json")
+			if _, _, err := runCircles(t, "--people", peoplePath, "--size", "6", "--seed", "1",
+				"--from", circlesFrom, "--to", circlesTo, "--out", out, "--summary", sum); err != nil {
+				t.Fatal(err)
+			}
+			cli := groupCircles(readCirclesOut(t, out))
+
+			dbtest.Each(t, func(t *testing.T, d *db.DB) {
+				cs := formProductCircles(t, d, tc.csv, 6, 1)
+				if len(cs) != len(cli) {
+					t.Fatalf("product formed %d circles, the CLI %d", len(cs), len(cli))
+				}
+				for _, c := range cs {
+					rows := cli[[2]int{1, c.Number}]
+					var want []string
+					for _, r := range rows {
+						want = append(want, r.id)
+					}
+					got := make([]string, len(c.Members))
+					for i, m := range c.Members {
+						got[i] = m.PersonID
+					}
+					slices.Sort(want)
+					slices.Sort(got)
+					if !slices.Equal(got, want) {
+						t.Errorf("circle %d: product %v, CLI %v", c.Number, got, want)
+					}
+					meeting := ""
+					if c.HasSlot {
+						meeting = c.Slot.String()
+					}
+					if len(rows) > 0 && rows[0].meeting != meeting {
+						t.Errorf("circle %d: product meets at %q, CLI at %q", c.Number, meeting, rows[0].meeting)
+					}
+					if tc.sameFacilitators && len(rows) > 0 && rows[0].id != c.Turns[0].Facilitator {
+						t.Errorf("circle %d: product's first facilitator %s, CLI's %s (%s)", c.Number, c.Turns[0].Facilitator, rows[0].id, rows[0].role)
+					}
+				}
+			})
+		})
+	}
+}
+
+// formProductCircles imports the people CSV, enrolls everyone as a circle
+// member of a cycle from circlesFrom to circlesTo in a program of one-hour
+// sessions, forms circles of size with seed through formations.Store, and
+// returns them.
+func formProductCircles(t *testing.T, d *db.DB, csv []byte, size int, seed int64) []formations.Circle {
+	t.Helper()
+	ctx := context.Background()
+	now := func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
+	f, err := people.ParseCSV("people.csv", strings.NewReader(string(csv)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pe := people.NewStore(d, now)
+	if _, err := pe.Import(ctx, f); err != nil {
+		t.Fatal(err)
+	}
+	const admin = "E01"
+	ps := programs.NewStore(d, now)
+	p, err := ps.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Be kind.", Cadence: programs.CadenceMonthly,
+		SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: admin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ps.CreateCycle(ctx, programs.Cycle{ProgramID: p.ID, Name: "Spring", StartsOn: circlesFrom, EndsOn: circlesTo})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range f.Rows {
+		if _, err := ps.Enroll(ctx, programs.EnrollRequest{ProgramID: p.ID, CycleID: c.ID, PersonID: row.Person.ID,
+			Role: programs.RoleCircleMember, AdminID: admin}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := formations.NewStore(d, pe, ps, now)
+	fm, err := s.Form(ctx, formations.FormRequest{ProgramID: p.ID, CycleID: c.ID, Size: size, Seed: seed, AdminID: admin})
+	if err != nil {
+		t.Fatal(fmt.Errorf("product: %w", err))
+	}
+	cs, err := s.Circles(ctx, p.ID, c.ID, fm.ID, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
