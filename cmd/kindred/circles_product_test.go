@@ -28,8 +28,8 @@ func TestCirclesCLIAndProductAgree(t *testing.T) {
 	data := mustReadCircles(t, circlesPeople)
 	unmarked := regexp.MustCompile(`(?m),yes$`).ReplaceAll(data, []byte(",no"))
 	for _, tc := range []struct {
-		name           string
-		csv            []byte
+		name             string
+		csv              []byte
 		sameFacilitators bool
 	}{
 		{"as given", data, false},
