@@ -207,17 +207,10 @@ type circlesSummary struct {
 	To             string                `json:"to"`
 	Weeks          int                   `json:"weeks"`
 	Seed           uint64                `json:"seed"`
-	Weights        circleWeightsJSON     `json:"weights"`
+	Weights        circles.Weights       `json:"weights"`
 	History        *circleHistorySummary `json:"history,omitempty"`
 	PerRound       []circleRoundSummary  `json:"per_round"`
 	WithoutSlot    []circleNoSlotSummary `json:"without_slot"`
-}
-
-type circleWeightsJSON struct {
-	Level    int `json:"level"`
-	Function int `json:"function"`
-	Location int `json:"location"`
-	Tenure   int `json:"tenure"`
 }
 
 type circleHistorySummary struct {

@@ -1,21 +1,16 @@
 package main
 
 import (
-	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
-	"github.com/kindredhq/kindred/internal/formations"
-	"github.com/kindredhq/kindred/internal/people"
-	"github.com/kindredhq/kindred/internal/programs"
+	"github.com/kindredhq/kindred/internal/formations/formationstest"
 )
 
 // TestCirclesCLIAndProductAgree runs kindred circles and the product's
@@ -49,7 +44,8 @@ func TestCirclesCLIAndProductAgree(t *testing.T) {
 			cli := groupCircles(readCirclesOut(t, out))
 
 			dbtest.Each(t, func(t *testing.T, d *db.DB) {
-				cs := formProductCircles(t, d, tc.csv, 6, 1)
+				now := func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
+				cs := formationstest.NewCycle(t, d, string(tc.csv), "E01", circlesFrom, circlesTo, now).Form(t, 6, 1, "E01")
 				if len(cs) != len(cli) {
 					t.Fatalf("product formed %d circles, the CLI %d", len(cs), len(cli))
 				}
@@ -82,49 +78,4 @@ func TestCirclesCLIAndProductAgree(t *testing.T) {
 			})
 		})
 	}
-}
-
-// formProductCircles imports the people CSV, enrolls everyone as a circle
-// member of a cycle from circlesFrom to circlesTo in a program of one-hour
-// sessions, forms circles of size with seed through formations.Store, and
-// returns them.
-func formProductCircles(t *testing.T, d *db.DB, csv []byte, size int, seed int64) []formations.Circle {
-	t.Helper()
-	ctx := context.Background()
-	now := func() time.Time { return time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC) }
-	f, err := people.ParseCSV("people.csv", strings.NewReader(string(csv)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pe := people.NewStore(d, now)
-	if _, err := pe.Import(ctx, f); err != nil {
-		t.Fatal(err)
-	}
-	const admin = "E01"
-	ps := programs.NewStore(d, now)
-	p, err := ps.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Be kind.", Cadence: programs.CadenceMonthly,
-		SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: admin})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := ps.CreateCycle(ctx, programs.Cycle{ProgramID: p.ID, Name: "Spring", StartsOn: circlesFrom, EndsOn: circlesTo})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, row := range f.Rows {
-		if _, err := ps.Enroll(ctx, programs.EnrollRequest{ProgramID: p.ID, CycleID: c.ID, PersonID: row.Person.ID,
-			Role: programs.RoleCircleMember, AdminID: admin}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := formations.NewStore(d, pe, ps, now)
-	fm, err := s.Form(ctx, formations.FormRequest{ProgramID: p.ID, CycleID: c.ID, Size: size, Seed: seed, AdminID: admin})
-	if err != nil {
-		t.Fatal(fmt.Errorf("product: %w", err))
-	}
-	cs, err := s.Circles(ctx, p.ID, c.ID, fm.ID, 0, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cs
 }

@@ -60,7 +60,7 @@ func (res *circlesResult) summarize() {
 	s.From, s.To = a.from.Format(person.DateLayout), a.to.Format(person.DateLayout)
 	s.Weeks = int(schedule.WeekStart(a.to).Sub(schedule.WeekStart(a.from)).Hours()/(24*7)) + 1
 	s.Seed = a.seed
-	s.Weights = circleWeightsJSON{in.weights.Level, in.weights.Function, in.weights.Location, in.weights.Tenure}
+	s.Weights = in.weights
 	if a.historyPath != "" {
 		left := in.historyLeft
 		if left == nil {

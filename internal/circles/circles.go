@@ -40,9 +40,12 @@ func (p *Participant) SetManager(i int) {
 }
 
 // Weights weighs the four attributes in the diversity objective. The zero
-// value means 1 each.
+// value means 1 each. The JSON names are those of kindred circles --config.
 type Weights struct {
-	Level, Function, Location, Tenure int
+	Level    int `json:"level"`
+	Function int `json:"function"`
+	Location int `json:"location"`
+	Tenure   int `json:"tenure"`
 }
 
 // Options describes the circles wanted.
