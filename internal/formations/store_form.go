@@ -103,11 +103,15 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 		return Formation{}, errs.E(errs.Invalid, "nobody is an approved circle member of %s yet", c.Name)
 	}
 	q := s.db.Read()
-	past, err := historyCircles(ctx, q, p.ID, c.StartsOn)
+	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
 	if err != nil {
 		return Formation{}, err
 	}
-	counts, err := facilitationCounts(ctx, q, p.ID, c.StartsOn, nil)
+	past, err := historyCircles(ctx, q, earlier)
+	if err != nil {
+		return Formation{}, err
+	}
+	counts, err := facilitationCounts(ctx, q, earlier, nil)
 	if err != nil {
 		return Formation{}, err
 	}
@@ -255,73 +259,6 @@ func byID(ps []person.Person) []person.Person {
 	ps = slices.Clone(ps)
 	slices.SortFunc(ps, func(a, b person.Person) int { return strings.Compare(a.ID, b.ID) })
 	return ps
-}
-
-// historyCircles reads the circles the program published for its cycles
-// that start before startsOn, as lists of person ids.
-func historyCircles(ctx context.Context, q db.Querier, programID, startsOn string) ([][]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT m.formation_id, m.circle, m.person_id FROM formation_members m
-		JOIN formations f ON f.id = m.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?
-		ORDER BY m.formation_id, m.circle`, programID, StatusPublished, startsOn)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier circles: %w", err)
-	}
-	defer rows.Close()
-	var out [][]string
-	lastF, lastC := "", -1
-	for rows.Next() {
-		var fid, pid string
-		var circle int
-		if err := rows.Scan(&fid, &circle, &pid); err != nil {
-			return nil, fmt.Errorf("read earlier circles: %w", err)
-		}
-		if fid != lastF || circle != lastC {
-			out = append(out, nil)
-			lastF, lastC = fid, circle
-		}
-		out[len(out)-1] = append(out[len(out)-1], pid)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read earlier circles: %w", err)
-	}
-	return out, nil
-}
-
-// facilitationCounts counts the sessions each person facilitated in the
-// circles the program published for cycles that start before startsOn;
-// only for the ids given, or everyone when ids is nil.
-func facilitationCounts(ctx context.Context, q db.Querier, programID, startsOn string, ids []string) (map[string]int, error) {
-	query := `SELECT t.facilitator_id, COUNT(*) FROM formation_turns t
-		JOIN formations f ON f.id = t.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?`
-	args := []any{programID, StatusPublished, startsOn}
-	if ids != nil {
-		query += " AND t.facilitator_id IN (" + db.InClause(len(ids)) + ")"
-		for _, id := range ids {
-			args = append(args, id)
-		}
-	}
-	rows, err := q.QueryContext(ctx, query+" GROUP BY t.facilitator_id", args...)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier facilitation: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, fmt.Errorf("read earlier facilitation: %w", err)
-		}
-		out[id] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read earlier facilitation: %w", err)
-	}
-	return out, nil
 }
 
 // Publish makes the cycle's draft its published circles, recording adminID

@@ -193,7 +193,11 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	fromIdx, toIdx := indices(fromC[0].Members), indices(toC[0].Members)
 	round := circles.Round{Circles: []circles.Circle{{Members: fromIdx}, {Members: toIdx}}}
 
-	met, err := metBefore(ctx, q, p.ID, c.StartsOn, r.PersonID)
+	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
+	if err != nil {
+		return movePlan{}, err
+	}
+	met, err := metBefore(ctx, q, earlier, r.PersonID)
 	if err != nil {
 		return movePlan{}, err
 	}
@@ -218,7 +222,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	fromAfter := slices.DeleteFunc(slices.Clone(fromIdx), func(i int) bool { return i == who })
 	toAfter := append(slices.Clone(toIdx), who)
 	slices.Sort(toAfter)
-	counts, err := facilitationCounts(ctx, q, p.ID, c.StartsOn, ids)
+	counts, err := facilitationCounts(ctx, q, earlier, ids)
 	if err != nil {
 		return movePlan{}, err
 	}
@@ -254,30 +258,6 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	e.GapAfter = after.Gap()
 	mp.effect = e
 	return mp, nil
-}
-
-// metBefore returns the people who shared a circle with the person in the
-// circles the program published for cycles that start before startsOn.
-func metBefore(ctx context.Context, q db.Querier, programID, startsOn, personID string) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT o.person_id FROM formation_members m
-		JOIN formation_members o ON o.formation_id = m.formation_id AND o.circle = m.circle
-		JOIN formations f ON f.id = m.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE m.person_id = ? AND f.program_id = ? AND f.status = ? AND c.starts_on < ? AND o.person_id <> m.person_id`,
-		personID, programID, StatusPublished, startsOn)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier circle-mates: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("read earlier circle-mates: %w", err)
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
 }
 
 // copyFormation copies formation src, with its circles, members and
