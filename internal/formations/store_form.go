@@ -3,67 +3,15 @@ package formations
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/rotation"
-	"github.com/kindredhq/kindred/internal/schedule"
 )
-
-// sizes normalizes the sizes of a request (see FormRequest) and reports
-// problems on fields "size", "min_size" and "max_size".
-func sizes(r FormRequest) (size, minSize, maxSize int, err error) {
-	size, minSize, maxSize = r.Size, r.MinSize, r.MaxSize
-	switch {
-	case size == 0 && minSize == 0 && maxSize == 0:
-		size, minSize, maxSize = DefaultSize, DefaultMinSize, DefaultMaxSize
-	case minSize == 0 && maxSize == 0:
-		minSize, maxSize = size, size
-	case size == 0:
-		if minSize == 0 {
-			minSize = min(DefaultMinSize, maxSize)
-		}
-		if maxSize == 0 {
-			maxSize = max(DefaultMaxSize, minSize)
-		}
-		size = (minSize + maxSize) / 2
-	}
-	f := errs.Fields{}
-	if r.MinSize == 0 && r.MaxSize == 0 && r.Size != 0 {
-		// Exactly Size: only that field was asked for.
-		if size < 2 || size > MaxSize {
-			f.Add("size", "must be from 2 to %d", MaxSize)
-		}
-		return size, minSize, maxSize, f.Err()
-	}
-	if minSize < 2 || minSize > MaxSize {
-		f.Add("min_size", "must be from 2 to %d", MaxSize)
-	}
-	if maxSize < 2 || maxSize > MaxSize {
-		f.Add("max_size", "must be from 2 to %d", MaxSize)
-	} else if maxSize < minSize {
-		f.Add("max_size", "must be at least the smallest size (%d)", minSize)
-	}
-	if size < minSize || size > maxSize {
-		f.Add("size", "must be from the smallest size to the largest (%d to %d)", minSize, maxSize)
-	}
-	return size, minSize, maxSize, f.Err()
-}
-
-// engineOptions are the circles.Options of a formation's sizes.
-func engineOptions(size, minSize, maxSize, sessionMinutes int) circles.Options {
-	o := circles.Options{Size: size, Rounds: 1, SessionSteps: schedule.StepsFor(sessionMinutes)}
-	if minSize != maxSize {
-		o.MinSize, o.MaxSize = minSize, maxSize
-	}
-	return o
-}
 
 // Form forms the circles of cycle r.CycleID of program r.ProgramID and
 // stores them as the cycle's new draft, discarding an earlier draft; the
@@ -251,14 +199,6 @@ func appendTurnRows(rows [][]any, formationID string, num int, r rotation.Roster
 // insertTurns stores formation_turns rows made by appendTurnRows.
 func insertTurns(ctx context.Context, tx db.Querier, rows [][]any) error {
 	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, rows)
-}
-
-// byID returns a copy of ps sorted by ID: the order the product gives the
-// engine, so a seed gives the same circles whatever order people are read in.
-func byID(ps []person.Person) []person.Person {
-	ps = slices.Clone(ps)
-	slices.SortFunc(ps, func(a, b person.Person) int { return strings.Compare(a.ID, b.ID) })
-	return ps
 }
 
 // Publish makes the cycle's draft its published circles, recording adminID
