@@ -142,25 +142,23 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 	if a.sessionMinutes < 1 || a.sessionMinutes > schedule.MinutesPerDay {
 		problems = append(problems, fmt.Sprintf("--session-minutes must be between 1 and %d, got %d", schedule.MinutesPerDay, a.sessionMinutes))
 	}
-	a.from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	datesOK := true
-	if *from != "" {
-		d, err := time.Parse(person.DateLayout, *from)
+	// date sets *dst to the flag's date, if given, noting a bad one.
+	date := func(name, value, example string, dst *time.Time) {
+		if value == "" {
+			return
+		}
+		d, err := time.Parse(person.DateLayout, value)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("--from %q is not a date like 2025-03-01", *from))
+			problems = append(problems, fmt.Sprintf("--%s %q is not a date like %s", name, value, example))
 			datesOK = false
 		}
-		a.from = d
+		*dst = d
 	}
+	a.from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	date("from", *from, "2025-03-01", &a.from)
 	a.to = a.from.AddDate(0, 0, circlesDefaultDays)
-	if *to != "" {
-		d, err := time.Parse(person.DateLayout, *to)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("--to %q is not a date like 2025-06-01", *to))
-			datesOK = false
-		}
-		a.to = d
-	}
+	date("to", *to, "2025-06-01", &a.to)
 	if datesOK && a.to.Before(a.from) {
 		problems = append(problems, fmt.Sprintf("--to %s is before --from %s", a.to.Format(person.DateLayout), a.from.Format(person.DateLayout)))
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -32,10 +31,7 @@ func TestCirclesCLIAndProductAgree(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			peoplePath := filepath.Join(dir, "people.csv")
-			if err := os.WriteFile(peoplePath, tc.csv, 0o644); err != nil {
-				t.Fatal(err)
-			}
+			peoplePath := writeCirclePeople(t, dir, tc.csv)
 			out, sum := filepath.Join(dir, "circles.csv"), filepath.Join(dir, "summary.json")
 			if _, _, err := runCircles(t, "--people", peoplePath, "--size", "6", "--seed", "1",
 				"--from", circlesFrom, "--to", circlesTo, "--out", out, "--summary", sum); err != nil {
