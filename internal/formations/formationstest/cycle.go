@@ -25,6 +25,22 @@ type Cycle struct {
 	Programs *programs.Store
 }
 
+// ImportPeople imports csv, in the people import format, into d and
+// returns the people store (with now as its clock) and the parsed file. It
+// fails t on any error.
+func ImportPeople(t testing.TB, d *db.DB, csv string, now func() time.Time) (*people.Store, *people.File) {
+	t.Helper()
+	f, err := people.ParseCSV("people.csv", strings.NewReader(csv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pe := people.NewStore(d, now)
+	if _, err := pe.Import(context.Background(), f); err != nil {
+		t.Fatal(err)
+	}
+	return pe, f
+}
+
 // NewCycle imports csv into d, creates the program (made by admin, a
 // person in csv) and a cycle from startsOn to endsOn (YYYY-MM-DD), and
 // enrolls everyone in csv; now is every store's clock. It fails t on any
@@ -32,14 +48,9 @@ type Cycle struct {
 func NewCycle(t testing.TB, d *db.DB, csv, admin, startsOn, endsOn string, now func() time.Time) Cycle {
 	t.Helper()
 	ctx := context.Background()
-	f, err := people.ParseCSV("people.csv", strings.NewReader(csv))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := Cycle{People: people.NewStore(d, now), Programs: programs.NewStore(d, now)}
-	if _, err := c.People.Import(ctx, f); err != nil {
-		t.Fatal(err)
-	}
+	pe, f := ImportPeople(t, d, csv, now)
+	c := Cycle{People: pe, Programs: programs.NewStore(d, now)}
+	var err error
 	c.Program, err = c.Programs.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Be kind.",
 		Cadence: programs.CadenceMonthly, SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: admin})
 	if err != nil {
