@@ -89,7 +89,7 @@ func benchCircles(ctx context.Context, args []string, stdout, stderr io.Writer) 
 func benchGolfers(ctx context.Context, seed uint64, effort int, stdout io.Writer) error {
 	people := make([]circles.Participant, 32)
 	for i := range people {
-		people[i] = circles.Participant{Manager: -1, Avail: schedule.FullWeek()}
+		people[i] = circles.Participant{Avail: schedule.FullWeek()}
 	}
 	fmt.Fprintf(stdout, "golfers   32 people, circles of 4, seed %d, effort %d\n", seed, effort)
 	achieved := 0

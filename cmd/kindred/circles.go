@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/circles"
+	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
@@ -29,13 +30,6 @@ const circlesDefaultDays = 90
 // rest describe the person for whoever reads the file.
 var circlesHeader = []string{"round", "circle", "person_id", "role", "meeting_utc",
 	"name", "level", "function", "location", "tenure_band", "timezone", "local_time"}
-
-// circleTenureLabels names the tenure bands of circles.TenureBand; people
-// without a hire date form a band of their own, written as "".
-var circleTenureLabels = [...]string{"<1y", "1-3y", "3-7y", "7y+"}
-
-// circleTenureUnknown is the tenure code of people without a hire date.
-const circleTenureUnknown = len(circleTenureLabels)
 
 // Roles in circles.csv.
 const (
@@ -148,25 +142,23 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 	if a.sessionMinutes < 1 || a.sessionMinutes > schedule.MinutesPerDay {
 		problems = append(problems, fmt.Sprintf("--session-minutes must be between 1 and %d, got %d", schedule.MinutesPerDay, a.sessionMinutes))
 	}
-	a.from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
 	datesOK := true
-	if *from != "" {
-		d, err := time.Parse(person.DateLayout, *from)
+	// date sets *dst to the flag's date, if given, noting a bad one.
+	date := func(name, value, example string, dst *time.Time) {
+		if value == "" {
+			return
+		}
+		d, err := time.Parse(person.DateLayout, value)
 		if err != nil {
-			problems = append(problems, fmt.Sprintf("--from %q is not a date like 2025-03-01", *from))
+			problems = append(problems, fmt.Sprintf("--%s %q is not a date like %s", name, value, example))
 			datesOK = false
 		}
-		a.from = d
+		*dst = d
 	}
+	a.from = time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	date("from", *from, "2025-03-01", &a.from)
 	a.to = a.from.AddDate(0, 0, circlesDefaultDays)
-	if *to != "" {
-		d, err := time.Parse(person.DateLayout, *to)
-		if err != nil {
-			problems = append(problems, fmt.Sprintf("--to %q is not a date like 2025-06-01", *to))
-			datesOK = false
-		}
-		a.to = d
-	}
+	date("to", *to, "2025-06-01", &a.to)
 	if datesOK && a.to.Before(a.from) {
 		problems = append(problems, fmt.Sprintf("--to %s is before --from %s", a.to.Format(person.DateLayout), a.from.Format(person.DateLayout)))
 	}
@@ -176,39 +168,26 @@ func parseCirclesArgs(args []string, today time.Time, stderr io.Writer) (circles
 	return a, nil
 }
 
-// circlesInput is everything formCircles reads, turned into the plain
-// values of package circles.
+// circlesInput is everything formCircles reads, as the input of the one
+// circles pipeline (formations.Arrange) plus what the outputs need.
 type circlesInput struct {
 	people  []person.Person
 	zones   []*time.Location
 	index   map[string]int // person ID -> index
-	parts   []circles.Participant
-	tenure  []int // tenure band code, circleTenureUnknown without a hire date
 	weights circles.Weights
 
-	anyMarked    bool           // someone is marked facilitator; else everyone may facilitate
-	history      [][]int        // earlier circles, as indices, two or more people each
-	historyFac   map[string]int // first-session facilitations in the history file
-	historyRows  int
-	historyLeft  []string // IDs in the history who are not in the people file
-	facilitators int
+	history     [][]string     // earlier circles, as person IDs in the people file
+	historyFac  map[string]int // first-session facilitations in the history file
+	historyRows int
+	historyLeft []string // IDs in the history who are not in the people file
 }
 
-// circlesResult is a formed plan with everything the two output files say.
+// circlesResult is an arranged plan with everything the two output files say.
 type circlesResult struct {
 	in      *circlesInput
 	a       circlesArgs
-	plan    *circles.Plan
-	rounds  [][]circleOut // [round][circle]
+	ar      *formations.Arrangement
 	summary circlesSummary
-}
-
-// circleOut is one circle as written to circles.csv.
-type circleOut struct {
-	members     []int // facilitator first, then by person ID
-	facilitator int
-	slot        schedule.Slot
-	hasSlot     bool
 }
 
 // circlesSummary is summary.json: the digest of package circles plus what
@@ -226,17 +205,10 @@ type circlesSummary struct {
 	To             string                `json:"to"`
 	Weeks          int                   `json:"weeks"`
 	Seed           uint64                `json:"seed"`
-	Weights        circleWeightsJSON     `json:"weights"`
+	Weights        circles.Weights       `json:"weights"`
 	History        *circleHistorySummary `json:"history,omitempty"`
 	PerRound       []circleRoundSummary  `json:"per_round"`
 	WithoutSlot    []circleNoSlotSummary `json:"without_slot"`
-}
-
-type circleWeightsJSON struct {
-	Level    int `json:"level"`
-	Function int `json:"function"`
-	Location int `json:"location"`
-	Tenure   int `json:"tenure"`
 }
 
 type circleHistorySummary struct {
@@ -264,30 +236,28 @@ type circleNoSlotSummary struct {
 	Blockers []string `json:"blockers"`
 }
 
-// formCircles reads the input files and forms the circles. Warnings go to
-// stderr.
+// formCircles reads the input files and forms the circles with the
+// pipeline the product runs too. Warnings go to stderr.
 func formCircles(ctx context.Context, a circlesArgs, stderr io.Writer) (*circlesResult, error) {
 	var cache schedule.Cache
-	in, err := readCirclesInput(a, &cache, stderr)
+	in, err := readCirclesInput(a, stderr)
 	if err != nil {
 		return nil, err
 	}
-	opts := circles.Options{
-		Size: a.size, MinSize: a.minSize, MaxSize: a.maxSize,
-		Rounds:       a.rounds,
-		History:      in.history,
-		Weights:      in.weights,
-		SessionSteps: schedule.StepsFor(a.sessionMinutes),
-		Rand:         rand.NewPCG(a.seed, a.seed),
-	}
-	plan, err := circles.Form(ctx, in.parts, opts)
+	ar, err := formations.Arrange(ctx, formations.Input{
+		People: in.people, From: a.from, To: a.to, SessionMinutes: a.sessionMinutes, Sessions: 1,
+		Size: a.size, MinSize: a.minSize, MaxSize: a.maxSize, Rounds: a.rounds,
+		Weights: in.weights, History: in.history, Facilitated: in.historyFac,
+		OnlyMarkedLead: true, Seed: a.seed, Cache: &cache,
+	})
 	if err != nil {
+		if ce := (*formations.CircleError)(nil); errors.As(err, &ce) {
+			return nil, fmt.Errorf("circles: %w", err)
+		}
 		return nil, fmt.Errorf("circles: %s: %w", filepath.Base(a.peoplePath), err)
 	}
-	res := &circlesResult{in: in, a: a, plan: plan}
-	if err := res.arrange(&cache, stderr); err != nil {
-		return nil, err
-	}
+	res := &circlesResult{in: in, a: a, ar: ar}
+	res.warnNoSlot(stderr)
 	res.summarize()
 	return res, nil
 }

@@ -18,11 +18,11 @@ import (
 	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
-	"github.com/kindredhq/kindred/internal/schedule"
 )
 
-// readCirclesInput reads the people, history and weights files.
-func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*circlesInput, error) {
+// readCirclesInput reads the people, history and weights files, checking
+// what the pipeline takes on trust (time zones, hire dates).
+func readCirclesInput(a circlesArgs, stderr io.Writer) (*circlesInput, error) {
 	f, err := os.Open(a.peoplePath)
 	if err != nil {
 		return nil, fmt.Errorf("circles: %w", err)
@@ -41,18 +41,6 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 		people: make([]person.Person, n),
 		zones:  make([]*time.Location, n),
 		index:  make(map[string]int, n),
-		parts:  make([]circles.Participant, n),
-		tenure: make([]int, n),
-	}
-	functions, locations := map[string]int{}, map[string]int{}
-	code := func(m map[string]int, s string) int {
-		k := strings.ToLower(s)
-		c, ok := m[k]
-		if !ok {
-			c = len(m)
-			m[k] = c
-		}
-		return c
 	}
 	for i, row := range file.Rows {
 		p := row.Person
@@ -63,39 +51,15 @@ func readCirclesInput(a circlesArgs, cache *schedule.Cache, stderr io.Writer) (*
 			return nil, fmt.Errorf("circles: %s: line %d (timezone): %w", name, row.Line, err)
 		}
 		in.zones[i] = zone
-		in.tenure[i] = circleTenureUnknown
 		if p.HireDate != "" {
-			hire, err := time.Parse(person.DateLayout, p.HireDate)
-			if err != nil {
+			if _, err := time.Parse(person.DateLayout, p.HireDate); err != nil {
 				return nil, fmt.Errorf("circles: %s: line %d (hire_date): %w", name, row.Line, err)
 			}
-			in.tenure[i] = circles.TenureBand(hire, a.from)
 		}
-		if p.Facilitator {
-			in.facilitators++
-		}
-		in.parts[i] = circles.Participant{
-			Level:       p.Level,
-			Function:    code(functions, p.Function),
-			Location:    code(locations, p.Location),
-			Tenure:      in.tenure[i],
-			Facilitator: p.Facilitator,
-			Manager:     -1,
-			Avail:       cache.Availability(zone, schedule.Hours{Start: p.WorkStart, End: p.WorkEnd}, a.from, a.to),
-		}
-	}
-	in.anyMarked = in.facilitators > 0
-	if !in.anyMarked {
-		in.facilitators = n // nobody marked: everyone may facilitate
 	}
 	var outside []string
-	for i, p := range in.people {
-		if p.ManagerID == "" {
-			continue
-		}
-		if m, ok := in.index[p.ManagerID]; ok {
-			in.parts[i].Manager = m
-		} else {
+	for _, p := range in.people {
+		if _, ok := in.index[p.ManagerID]; !ok && p.ManagerID != "" {
 			outside = append(outside, p.ManagerID)
 		}
 	}
@@ -240,7 +204,7 @@ func (in *circlesInput) readHistory(path string, stderr io.Writer) error {
 	}
 
 	type key struct{ round, circle int }
-	groups := map[key][]int{}
+	groups := map[key][]string{}
 	var order []key
 	where := map[[3]int]int{} // round, circle, person -> line
 	unknown := map[string]bool{}
@@ -287,7 +251,7 @@ func (in *circlesInput) readHistory(path string, stderr io.Writer) error {
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
-		groups[k] = append(groups[k], p)
+		groups[k] = append(groups[k], id)
 		if roleCol >= 0 && roleCol < len(rec) && strings.EqualFold(strings.TrimSpace(rec[roleCol]), circleRoleFacilitator) {
 			in.historyFac[id]++
 		}

@@ -4,14 +4,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -23,25 +21,25 @@ func writeCirclesCSV(w io.Writer, res *circlesResult) error {
 	if err := cw.Write(circlesHeader); err != nil {
 		return fmt.Errorf("write circles: %w", err)
 	}
-	for r, round := range res.rounds {
-		for c, co := range round {
+	for r, round := range res.ar.Rounds {
+		for c, pl := range round {
 			meeting := ""
-			if co.hasSlot {
-				meeting = co.slot.String()
+			if pl.HasSlot {
+				meeting = pl.Slot.String()
 			}
-			for _, p := range co.members {
+			for _, p := range res.circleOrder(pl) {
 				person := in.people[p]
 				role := circleRoleMember
-				if p == co.facilitator {
+				if p == pl.Facilitator {
 					role = circleRoleFacilitator
 				}
 				tenure := ""
-				if in.tenure[p] < len(circleTenureLabels) {
-					tenure = circleTenureLabels[in.tenure[p]]
+				if b := formations.TenureBandAt(person, a.from); b >= 0 {
+					tenure = formations.TenureBandLabel(b)
 				}
 				local := ""
-				if co.hasSlot {
-					local = circleLocalTimes(co.slot, in.zones[p], a.from, a.to)
+				if pl.HasSlot {
+					local = circleLocalTimes(pl.Slot, in.zones[p], a.from, a.to)
 				}
 				rec := []string{strconv.Itoa(r + 1), strconv.Itoa(c + 1), person.ID, role, meeting,
 					person.Name, strconv.Itoa(person.Level), person.Function, person.Location, tenure, person.Timezone, local}
@@ -74,40 +72,4 @@ func circleLocalTimes(s schedule.Slot, zone *time.Location, from, to time.Time) 
 		seen = append(seen, schedule.Local(s, zone, from).Format("Mon 15:04 MST"))
 	}
 	return strings.Join(seen, "; ")
-}
-
-// writeCirclesFiles writes every file to a temporary file beside it and
-// renames them into place only when all were written, so a failure leaves
-// no half-written output.
-func writeCirclesFiles(files map[string][]byte) (err error) {
-	tmps := map[string]string{}
-	defer func() {
-		for _, tmp := range tmps {
-			os.Remove(tmp)
-		}
-	}()
-	for _, path := range slices.Sorted(maps.Keys(files)) {
-		f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-		if err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		tmps[path] = f.Name()
-		if _, err := f.Write(files[path]); err != nil {
-			f.Close()
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		if err := os.Chmod(f.Name(), 0o644); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-	}
-	for _, path := range slices.Sorted(maps.Keys(files)) {
-		if err := os.Rename(tmps[path], path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		delete(tmps, path)
-	}
-	return nil
 }

@@ -316,11 +316,7 @@ func TestCirclesRoundsWithHistory(t *testing.T) {
 	dir := t.TempDir()
 	// The first twelve people keep the search small; the history also
 	// names people not in this file.
-	lines := strings.SplitAfter(string(mustReadCircles(t, circlesPeople)), "\n")
-	peoplePath := filepath.Join(dir, "people.csv")
-	if err := os.WriteFile(peoplePath, []byte(strings.Join(lines[:13], "")), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	peoplePath := writeCirclePeople(t, dir, firstCirclePeople(t, 12))
 	out, sum := filepath.Join(dir, "circles.csv"), filepath.Join(dir, "summary.json")
 	_, stderr, err := runCircles(t, "--people", peoplePath, "--size", "4", "--rounds", "3", "--history", circlesHistory,
 		"--from", circlesFrom, "--to", circlesTo, "--out", out, "--summary", sum)
@@ -408,6 +404,24 @@ func TestCirclesRoundsWithHistory(t *testing.T) {
 	}
 }
 
+// firstCirclePeople returns the header and the first n people of the
+// people fixture.
+func firstCirclePeople(t *testing.T, n int) []byte {
+	t.Helper()
+	lines := strings.SplitAfter(string(mustReadCircles(t, circlesPeople)), "\n")
+	return []byte(strings.Join(lines[:n+1], ""))
+}
+
+// writeCirclePeople writes a people file into dir and returns its path.
+func writeCirclePeople(t *testing.T, dir string, data []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, "people.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func mustReadCircles(t *testing.T, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -442,11 +456,7 @@ func TestCirclesDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	// Twelve people in circles of four, with history: the search that
 	// drives repeats down runs too, and it is small enough to be quick.
-	lines := strings.SplitAfter(string(mustReadCircles(t, circlesPeople)), "\n")
-	peoplePath := filepath.Join(dir, "people.csv")
-	if err := os.WriteFile(peoplePath, []byte(strings.Join(lines[:13], "")), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	peoplePath := writeCirclePeople(t, dir, firstCirclePeople(t, 12))
 	var csvs, sums [2][]byte
 	for i := range 2 {
 		out, sum := filepath.Join(dir, fmt.Sprint(i, ".csv")), filepath.Join(dir, fmt.Sprint(i, ".json"))

@@ -11,7 +11,6 @@ import (
 func golfers(n int) []Participant {
 	people := make([]Participant, n)
 	for i := range people {
-		people[i].Manager = -1
 		people[i].Avail = fullWeek()
 	}
 	return people

@@ -18,18 +18,34 @@ type Participant struct {
 	Location    int  // location code
 	Tenure      int  // tenure band, see TenureBand: 0 <1y, 1 1-3y, 2 3-7y, 3 7y+
 	Facilitator bool // eligible to facilitate a circle
-	// Manager is the index in the participant slice of this person's
-	// manager, or -1 if the manager is not taking part. Note that the zero
-	// value, 0, means "managed by participant 0".
-	Manager int
+	// ManagedBy is 1 + the index in the participant slice of this
+	// person's manager; the zero value, 0, means no manager among the
+	// participants (none, or not taking part). Read it with Manager and
+	// set it with SetManager.
+	ManagedBy int
 	// Avail is the person's weekly availability in UTC steps.
 	Avail schedule.Week
 }
 
+// Manager returns the index in the participant slice of this person's
+// manager, and false when they have none among the participants.
+func (p Participant) Manager() (int, bool) {
+	return p.ManagedBy - 1, p.ManagedBy > 0
+}
+
+// SetManager records participant i as this person's manager; a negative i
+// records that they have none among the participants.
+func (p *Participant) SetManager(i int) {
+	p.ManagedBy = max(i, -1) + 1
+}
+
 // Weights weighs the four attributes in the diversity objective. The zero
-// value means 1 each.
+// value means 1 each. The JSON names are those of kindred circles --config.
 type Weights struct {
-	Level, Function, Location, Tenure int
+	Level    int `json:"level"`
+	Function int `json:"function"`
+	Location int `json:"location"`
+	Tenure   int `json:"tenure"`
 }
 
 // Options describes the circles wanted.
@@ -93,8 +109,11 @@ type Plan struct {
 	RepeatPairs int
 	// RepeatLowerBound is a proven lower bound on RepeatPairs for this
 	// request: a counting bound (each person meets at least size-1 people
-	// per round, and only so many have not met them yet) and, for 36 people
-	// in circles of 6 over four or more rounds without history, 2, from
+	// per round, size being the smallest a circle can take: the smallest
+	// even size Form starts with or, when circles may change size to
+	// share a slot, MinSize; and only so many have not met them yet) and,
+	// for 36 people in circles of 6 over four or more rounds without
+	// history, 2, from
 	// Tarry's theorem that no two orthogonal Latin squares of order 6 exist
 	// (see tarryBound in the source). When it is positive, no repeat-free
 	// plan exists.
@@ -271,13 +290,14 @@ func newProblem(people []Participant, o Options) (*problem, error) {
 	pr.fac = make([]bool, n)
 	nfac := 0
 	for i, p := range people {
-		if p.Manager < -1 || p.Manager >= n {
-			return nil, errs.E(errs.Invalid, "form circles: participant %d has manager %d, not -1 or a participant index below %d", i, p.Manager, n)
+		m, _ := p.Manager()
+		if m < -1 || m >= n {
+			return nil, errs.E(errs.Invalid, "form circles: participant %d has manager %d, not a participant index below %d", i, m, n)
 		}
-		if p.Manager == i {
+		if m == i {
 			return nil, errs.E(errs.Invalid, "form circles: participant %d is their own manager", i)
 		}
-		pr.mgr[i] = int32(p.Manager)
+		pr.mgr[i] = int32(m)
 		pr.fac[i] = p.Facilitator
 		if p.Facilitator {
 			nfac++

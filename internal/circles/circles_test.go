@@ -120,7 +120,7 @@ func checkPlan(t *testing.T, people []Participant, opts Options, p *Plan) {
 				fac = fac || people[x].Facilitator || !anyFac
 				avail = avail.And(people[x].Avail)
 				for _, y := range circle.Members {
-					if people[x].Manager == y {
+					if m, ok := people[x].Manager(); ok && m == y {
 						t.Errorf("round %d circle %d: %d is with their manager %d", r, c, x, y)
 					}
 				}
@@ -373,7 +373,7 @@ func TestBoundNeverBeatenBruteForce(t *testing.T) {
 		}
 		people := make([]Participant, n)
 		for i := range people {
-			people[i] = Participant{Level: rng.IntN(3), Function: rng.IntN(2), Location: rng.IntN(4), Tenure: rng.IntN(2), Manager: -1}
+			people[i] = Participant{Level: rng.IntN(3), Function: rng.IntN(2), Location: rng.IntN(4), Tenure: rng.IntN(2)}
 		}
 		w := [nAttr]int{1 + rng.IntN(3), 1, rng.IntN(3), 1}
 		counts := [nAttr][]int{}
@@ -546,7 +546,7 @@ func TestFormErrors(t *testing.T) {
 		// their circle would need three people they do not manage.
 		people := golfers(8)
 		for i := 1; i <= 6; i++ {
-			people[i].Manager = 0
+			people[i].SetManager(0)
 		}
 		return people
 	}
@@ -565,8 +565,8 @@ func TestFormErrors(t *testing.T) {
 		{"preferred size outside range", good(12), Options{Size: 9, MinSize: 3, MaxSize: 4}, "outside 3..4"},
 		{"fewer facilitators than circles", noFac(12, 2), Options{Size: 4}, "2 facilitators for 3 circles"},
 		{"fewer facilitators than any split needs", noFac(12, 1), Options{MinSize: 4, MaxSize: 6}, "1 facilitators for at least 2 circles"},
-		{"manager out of range", func() []Participant { p := golfers(4); p[1].Manager = 9; return p }(), Options{Size: 2}, "has manager 9"},
-		{"own manager", func() []Participant { p := golfers(4); p[2].Manager = 2; return p }(), Options{Size: 2}, "their own manager"},
+		{"manager out of range", func() []Participant { p := golfers(4); p[1].SetManager(9); return p }(), Options{Size: 2}, "has manager 9"},
+		{"own manager", func() []Participant { p := golfers(4); p[2].SetManager(2); return p }(), Options{Size: 2}, "their own manager"},
 		{"history out of range", good(8), Options{Size: 4, History: [][]int{{1, 8}}}, "names participant 8"},
 		{"history duplicate", good(8), Options{Size: 4, History: [][]int{{1, 2, 1}}}, "twice"},
 		{"negative weight", good(8), Options{Size: 4, Weights: Weights{Level: -1}}, "weights"},
@@ -639,14 +639,14 @@ func ExampleForm() {
 		always.Set(s)
 	}
 	people := []Participant{
-		{Level: 1, Function: 0, Location: 0, Manager: -1, Facilitator: true},
-		{Level: 1, Function: 1, Location: 1, Manager: -1},
-		{Level: 2, Function: 0, Location: 1, Manager: -1},
-		{Level: 2, Function: 1, Location: 0, Manager: -1, Facilitator: true},
-		{Level: 3, Function: 0, Location: 0, Manager: -1},
-		{Level: 3, Function: 1, Location: 1, Manager: -1},
-		{Level: 4, Function: 0, Location: 1, Manager: 2},
-		{Level: 4, Function: 1, Location: 0, Manager: -1},
+		{Level: 1, Function: 0, Location: 0, Facilitator: true},
+		{Level: 1, Function: 1, Location: 1},
+		{Level: 2, Function: 0, Location: 1},
+		{Level: 2, Function: 1, Location: 0, Facilitator: true},
+		{Level: 3, Function: 0, Location: 0},
+		{Level: 3, Function: 1, Location: 1},
+		{Level: 4, Function: 0, Location: 1, ManagedBy: 2 + 1},
+		{Level: 4, Function: 1, Location: 0},
 	}
 	for i := range people {
 		people[i].Avail = always
@@ -664,4 +664,74 @@ func ExampleForm() {
 	// [0 2 5 7]
 	// [1 3 4 6]
 	// diversity 28 of at most 28
+}
+
+// TestRepeatLowerBoundWithTransfers checks the repeat bound when circles
+// may shrink to the smallest size to share a slot. Three people can meet
+// only on Monday and have met everyone before; the other nine only on
+// Wednesday. Forming two circles of 3 to 9 puts the three together (3
+// repeats), although each would meet five people, all met before, in the
+// even circles of 6 Form starts with: a bound taken from the starting
+// sizes (8) would be above what the plan achieves.
+func TestRepeatLowerBoundWithTransfers(t *testing.T) {
+	const n = 12
+	var monday, wednesday schedule.Week
+	for s := range 8 {
+		monday.Set(10*4 + s)
+		wednesday.Set(2*schedule.StepsPerDay + 10*4 + s)
+	}
+	people := make([]Participant, n)
+	var history [][]int
+	for i := range people {
+		people[i].Level = i % 3
+		people[i].Avail = wednesday
+		if i < 3 {
+			people[i].Avail = monday
+			for j := range n {
+				if j > i {
+					history = append(history, []int{i, j})
+				}
+			}
+		}
+	}
+	opts := Options{Size: 6, MinSize: 3, MaxSize: 9, History: history, Rand: rand.NewPCG(1, 1)}
+	p, err := Form(context.Background(), people, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkPlan(t, people, opts, p)
+	if p.CirclesWithoutSlot != 0 || p.RepeatPairs != 3 {
+		t.Errorf("%d circles without a slot, %d repeats; want 0 and 3", p.CirclesWithoutSlot, p.RepeatPairs)
+	}
+}
+
+// TestFormScalesWithWeights checks that multiplying every weight by the
+// same factor changes nothing but the diversity's unit: the annealing
+// temperatures scale with the weights, so the same seed gives the same
+// circles with weights of 10 as with weights of 1.
+func TestFormScalesWithWeights(t *testing.T) {
+	people := Generate(300, rand.NewPCG(7, 7))
+	for _, w := range []Weights{{1, 1, 1, 1}, {1, 2, 0, 3}} {
+		base := Options{Size: 6, Weights: w, Rand: rand.NewPCG(3, 3)}
+		want, err := Form(context.Background(), people, base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scaled := base
+		scaled.Weights = Weights{10 * w.Level, 10 * w.Function, 10 * w.Location, 10 * w.Tenure}
+		scaled.Rand = rand.NewPCG(3, 3)
+		got, err := Form(context.Background(), people, scaled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPlan(t, people, scaled, got)
+		if got.Diversity != 10*want.Diversity || got.UpperBound != 10*want.UpperBound {
+			t.Errorf("weights %v x10: diversity %d of %d, want %d of %d", w, got.Diversity, got.UpperBound, 10*want.Diversity, 10*want.UpperBound)
+		}
+		for c := range want.Rounds[0].Circles {
+			if !slices.Equal(got.Rounds[0].Circles[c].Members, want.Rounds[0].Circles[c].Members) {
+				t.Fatalf("weights %v x10: circle %d is %v, want %v", w, c, got.Rounds[0].Circles[c].Members, want.Rounds[0].Circles[c].Members)
+			}
+		}
+	}
 }

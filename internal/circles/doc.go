@@ -103,7 +103,8 @@
 //     pay. Nothing is ever O(N^2): there is no N x N matrix anywhere.
 //     Passes stop when one gains less than 5e-5 of the bound.
 //  5. Annealing, per round, for up to 2,000 people: 1000*N random swaps at
-//     a temperature falling from 0.5 to 0.05 (diversity units), never
+//     a temperature falling from 0.5 to 0.05 times the mean attribute
+//     weight (so scaling every weight alike changes nothing), never
 //     accepting a loss in a higher-priority term; then step 4 again. (For
 //     more people that few swaps per person only churn.)
 //  6. Tabu search, when repeats remain above the lower bound or a rule is

@@ -130,7 +130,6 @@ func generate(n int, src rand.Source, locations []location) []Participant {
 		senior := float64(p.Level-1) / 9
 		p.Tenure = pick(rng, []float64{0.35 - 0.3*senior, 0.4 - 0.2*senior, 0.2 + 0.15*senior, 0.05 + 0.35*senior})
 		p.Facilitator = rng.Float64() < 0.15+0.05*float64(p.Level)
-		p.Manager = -1
 		startMin, lenMin := 7*60+15*rng.IntN(13), 8*60+15*rng.IntN(9)
 		if rng.IntN(4) == 0 {
 			startMin, lenMin = 7*60, 12*60
@@ -151,10 +150,10 @@ func generate(n int, src rand.Source, locations []location) []Participant {
 		for _, i := range byLevel[l] {
 			switch {
 			case above <= 10:
-				people[i].Manager = byLevel[above][rng.IntN(len(byLevel[above]))]
+				people[i].SetManager(byLevel[above][rng.IntN(len(byLevel[above]))])
 			case i != byLevel[l][0]:
 				// Top level: everyone reports to its first member.
-				people[i].Manager = byLevel[l][0]
+				people[i].SetManager(byLevel[l][0])
 			}
 		}
 	}

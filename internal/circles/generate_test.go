@@ -52,13 +52,14 @@ func TestGenerate(t *testing.T) {
 		if p.Function < 0 || p.Function >= 10 || p.Location < 0 || p.Location >= 8 || p.Tenure < 0 || p.Tenure > 3 {
 			t.Fatalf("person %d: attribute out of range: %+v", i, p)
 		}
+		m, managed := p.Manager()
 		switch {
-		case p.Manager == -1:
+		case !managed:
 			top++
-		case p.Manager == i || p.Manager < 0 || p.Manager >= len(people):
-			t.Fatalf("person %d: manager %d", i, p.Manager)
-		case people[p.Manager].Level < p.Level || people[p.Manager].Level == p.Level && people[p.Manager].Manager != -1:
-			t.Fatalf("person %d at level %d reports to level %d", i, p.Level, people[p.Manager].Level)
+		case m == i || m < 0 || m >= len(people):
+			t.Fatalf("person %d: manager %d", i, m)
+		case people[m].Level < p.Level || people[m].Level == p.Level && people[m].ManagedBy != 0:
+			t.Fatalf("person %d at level %d reports to level %d", i, p.Level, people[m].Level)
 		}
 		if w := p.Avail.Count(); w < 5*8*4 || w > 5*12*4 {
 			t.Fatalf("person %d: %d available steps", i, w)

@@ -111,7 +111,7 @@ func MoveEffect(people []Participant, round Round, person, to int, opts Options)
 		if met[m] {
 			e.Repeats++
 		}
-		e.ManagerConflict = e.ManagerConflict || p.Manager == m || people[m].Manager == person
+		e.ManagerConflict = e.ManagerConflict || p.ManagedBy == m+1 || people[m].ManagedBy == person+1
 	}
 	slotOf := func(members []int, extra int) int {
 		av := fullWeek()

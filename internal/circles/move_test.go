@@ -53,7 +53,7 @@ func TestMoveEffect(t *testing.T) {
 		}
 		conflict := false
 		for _, m := range round.Circles[to].Members {
-			conflict = conflict || people[m].Manager == person || people[person].Manager == m
+			conflict = conflict || people[m].ManagedBy == person+1 || people[person].ManagedBy == m+1
 		}
 		if e.ManagerConflict != conflict {
 			t.Errorf("person %d: manager conflict %v, want %v", person, e.ManagerConflict, conflict)

@@ -13,7 +13,7 @@ const (
 	partners    = 6         // circles sampled per person and pass
 	annealPer   = 1000      // annealing swaps per person, when that is at most
 	annealMax   = 2_000_000 // this many per round (fewer swaps per person only churn)
-	annealStart = 0.5       // temperatures, in diversity units
+	annealStart = 0.5       // temperatures, in units of the mean weight (see tempUnit)
 	annealEnd   = 0.05
 )
 
@@ -208,7 +208,10 @@ func (s *search) improve(ctx context.Context, r int) error {
 				continue
 			}
 			a := s.circ[int(p)*s.R+r]
-			best, bq, ties := int64(1), int32(-1), 0
+			// Only swaps that lose nothing qualify: best starts one
+			// diversity step above zero, so the search, ties and all,
+			// is the same whatever unit the weights are in.
+			best, bq, ties := s.step, int32(-1), 0
 			for range k {
 				b := int32(s.rng.IntN(m - 1))
 				if b >= a {

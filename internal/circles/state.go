@@ -19,6 +19,7 @@ type search struct {
 	repeats  int  // RepeatPairs of the placed rounds
 	trackRep bool // repeats can happen: several rounds or a history
 	sumW     int
+	step     int64 // the smallest diversity change a swap can make: the gcd of the weights
 	wRep     int64
 	wSlot    int64
 	wHard    int64
@@ -89,6 +90,7 @@ func newSearch(pr *problem) *search {
 	s.trackRep = s.R > 1 || pr.hist != nil
 	for _, w := range pr.w {
 		s.sumW += w
+		s.step = gcd(s.step, int64(w))
 	}
 	s.maxS = pr.maxSize
 	if len(pr.sizes) <= 255 && s.trackRep {
@@ -588,4 +590,12 @@ func b2i(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// gcd returns the greatest common divisor of a and b, both at least 0.
+func gcd(a, b int64) int64 {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }

@@ -25,7 +25,14 @@ func (s *search) repeatLowerBound() int {
 	if !s.trackRep {
 		return 0
 	}
+	// Transfers (see transferSlots) may take a circle down to the smallest
+	// size allowed and another up to the largest, so the bound counts
+	// those sizes, not the even ones Form starts with, whenever a transfer
+	// can happen.
 	smin, smax := slices.Min(s.sizes), slices.Max(s.sizes)
+	if s.sizesMayChange() {
+		smin, smax = s.minSize, s.maxSize
+	}
 	excess := 0
 	for p := range s.n {
 		met := 0

@@ -20,7 +20,7 @@ import (
 // circles lack a slot in the end.
 func (s *search) transferSlots(ctx context.Context, r int) error {
 	rs := &s.rs[r]
-	if s.slotFree || s.minSize >= s.maxSize || rs.noSlot == 0 {
+	if !s.sizesMayChange() || rs.noSlot == 0 {
 		return nil
 	}
 	for _, loose := range []bool{false, true} {
@@ -40,6 +40,13 @@ func (s *search) transferSlots(ctx context.Context, r int) error {
 		}
 	}
 	return nil
+}
+
+// sizesMayChange reports whether transfers may make circles of other sizes
+// than Form starts with: when Options allow a range of sizes and not
+// everyone shares the same slots.
+func (s *search) sizesMayChange() bool {
+	return !s.slotFree && s.minSize < s.maxSize
 }
 
 // transferAt moves every member of circle c of round r who cannot start at

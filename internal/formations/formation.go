@@ -7,6 +7,11 @@
 // the pure engines circles (formation), schedule (meeting times) and
 // rotation (facilitator rosters).
 //
+// Forming is one pipeline, Arrange, which kindred circles runs too: it
+// takes people, dates, sizes, history and a seed as plain values and
+// returns the circles with their slots, facilitators and rosters; the Store
+// reads its input from the database and saves its result.
+//
 // A formation takes the cycle's approved circle members with their level,
 // function, location, tenure band (from the hire date, as of the cycle's
 // first day), manager and working hours in their time zone over the

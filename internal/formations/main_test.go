@@ -10,7 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/formations/formationstest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -74,14 +74,7 @@ type world struct {
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
 	ctx := context.Background()
-	f, err := people.ParseCSV("org.csv", strings.NewReader(orgCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pe := people.NewStore(d, fixedNow)
-	if _, err := pe.Import(ctx, f); err != nil {
-		t.Fatal(err)
-	}
+	pe, _ := formationstest.ImportPeople(t, d, orgCSV, fixedNow)
 	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, pe, fixedNow)}
 	w.s = formations.NewStore(d, pe, w.ps, fixedNow)
 	w.p = w.program("Circles")

@@ -3,70 +3,15 @@ package formations
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"strings"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/circles"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
-	"github.com/kindredhq/kindred/internal/schedule"
+	"github.com/kindredhq/kindred/internal/rotation"
 )
-
-// pcgStream is the second word of the search's PCG source: the seed
-// varies, the stream stays, so a seed always gives the same circles.
-const pcgStream = 0x6b696e6472656421 // "kindred!"
-
-// sizes normalizes the sizes of a request (see FormRequest) and reports
-// problems on fields "size", "min_size" and "max_size".
-func sizes(r FormRequest) (size, minSize, maxSize int, err error) {
-	size, minSize, maxSize = r.Size, r.MinSize, r.MaxSize
-	switch {
-	case size == 0 && minSize == 0 && maxSize == 0:
-		size, minSize, maxSize = DefaultSize, DefaultMinSize, DefaultMaxSize
-	case minSize == 0 && maxSize == 0:
-		minSize, maxSize = size, size
-	case size == 0:
-		if minSize == 0 {
-			minSize = min(DefaultMinSize, maxSize)
-		}
-		if maxSize == 0 {
-			maxSize = max(DefaultMaxSize, minSize)
-		}
-		size = (minSize + maxSize) / 2
-	}
-	f := errs.Fields{}
-	if r.MinSize == 0 && r.MaxSize == 0 && r.Size != 0 {
-		// Exactly Size: only that field was asked for.
-		if size < 2 || size > MaxSize {
-			f.Add("size", "must be from 2 to %d", MaxSize)
-		}
-		return size, minSize, maxSize, f.Err()
-	}
-	if minSize < 2 || minSize > MaxSize {
-		f.Add("min_size", "must be from 2 to %d", MaxSize)
-	}
-	if maxSize < 2 || maxSize > MaxSize {
-		f.Add("max_size", "must be from 2 to %d", MaxSize)
-	} else if maxSize < minSize {
-		f.Add("max_size", "must be at least the smallest size (%d)", minSize)
-	}
-	if size < minSize || size > maxSize {
-		f.Add("size", "must be from the smallest size to the largest (%d to %d)", minSize, maxSize)
-	}
-	return size, minSize, maxSize, f.Err()
-}
-
-// engineOptions are the circles.Options of a formation's sizes.
-func engineOptions(size, minSize, maxSize, sessionMinutes int) circles.Options {
-	o := circles.Options{Size: size, Rounds: 1, SessionSteps: schedule.StepsFor(sessionMinutes)}
-	if minSize != maxSize {
-		o.MinSize, o.MaxSize = minSize, maxSize
-	}
-	return o
-}
 
 // Form forms the circles of cycle r.CycleID of program r.ProgramID and
 // stores them as the cycle's new draft, discarding an earlier draft; the
@@ -106,11 +51,15 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 		return Formation{}, errs.E(errs.Invalid, "nobody is an approved circle member of %s yet", c.Name)
 	}
 	q := s.db.Read()
-	past, err := historyCircles(ctx, q, p.ID, c.StartsOn)
+	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
 	if err != nil {
 		return Formation{}, err
 	}
-	counts, err := facilitationCounts(ctx, q, p.ID, c.StartsOn, nil)
+	past, err := historyCircles(ctx, q, earlier)
+	if err != nil {
+		return Formation{}, err
+	}
+	counts, err := facilitationCounts(ctx, q, earlier, nil)
 	if err != nil {
 		return Formation{}, err
 	}
@@ -124,33 +73,20 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	}
 
 	started := time.Now()
-	co := newCohort(ps, c, p.SessionMinutes, &schedule.Cache{})
-	opts := engineOptions(size, minSize, maxSize, p.SessionMinutes)
-	opts.Rand = rand.NewPCG(uint64(seed), pcgStream)
-	for _, circle := range past {
-		var idx []int
-		for _, id := range circle {
-			if i, ok := co.index[id]; ok {
-				idx = append(idx, i)
-			}
-		}
-		if len(idx) > 1 {
-			opts.History = append(opts.History, idx)
-		}
-	}
-	plan, err := circles.Form(ctx, co.parts, opts)
+	from, until := cycleDates(c)
+	sessions := SessionCount(c, p.Cadence)
+	in := Input{People: byID(ps), From: from, To: until.AddDate(0, 0, -1), SessionMinutes: p.SessionMinutes,
+		Sessions: sessions, Rounds: 1, History: past, Facilitated: counts, Seed: uint64(seed)}
+	o := engineOptions(size, minSize, maxSize, p.SessionMinutes)
+	in.Size, in.MinSize, in.MaxSize = o.Size, o.MinSize, o.MaxSize
+	ar, err := Arrange(ctx, in)
 	if err != nil {
 		return Formation{}, err
 	}
-	round := plan.Rounds[0]
-	sessions := SessionCount(c, p.Cadence)
-	placedCircles := make([]placed, len(round.Circles))
+	plan, placedCircles := ar.Plan, ar.Rounds[0]
 	withoutSlot := 0
-	for i, circle := range round.Circles {
-		if placedCircles[i], err = co.place(circle.Members, sessions, counts); err != nil {
-			return Formation{}, fmt.Errorf("roster of circle %d: %w", i+1, err)
-		}
-		if !placedCircles[i].hasSlot {
+	for _, pl := range placedCircles {
+		if !pl.HasSlot {
 			withoutSlot++
 		}
 	}
@@ -158,10 +94,10 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	f := Formation{
 		ID: db.NewID(formationPrefix), ProgramID: p.ID, CycleID: c.ID, Seq: seq, Status: StatusDraft,
 		Size: size, MinSize: minSize, MaxSize: maxSize, Seed: seed, SessionMinutes: p.SessionMinutes, Sessions: sessions,
-		Totals: Totals{People: plan.People, Circles: len(round.Circles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
+		Totals: Totals{People: plan.People, Circles: len(placedCircles), Diversity: plan.Diversity, UpperBound: plan.UpperBound,
 			RepeatPairs: plan.RepeatPairs, RepeatLowerBound: plan.RepeatLowerBound, CirclesWithoutSlot: withoutSlot,
-			HistoryCircles: len(opts.History)},
-		FacilitatorsMarked: co.marked, Millis: int(time.Since(started).Milliseconds()),
+			HistoryCircles: len(ar.History)},
+		FacilitatorsMarked: ar.Marked, Millis: int(time.Since(started).Milliseconds()),
 		CreatedBy: r.AdminID, CreatedAt: now, UpdatedAt: now,
 	}
 	err = s.db.Tx(ctx, func(tx db.Querier) error {
@@ -172,7 +108,7 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 		if err := insertFormation(ctx, tx, f); err != nil {
 			return err
 		}
-		return insertCircles(ctx, tx, f.ID, co, placedCircles, 1)
+		return insertCircles(ctx, tx, f.ID, in.People, placedCircles, 1)
 	})
 	if err != nil {
 		return Formation{}, err
@@ -219,26 +155,20 @@ func insertFormation(ctx context.Context, tx db.Querier, f Formation) error {
 
 // insertCircles stores circles numbered from first: each circle's row,
 // its members with newcomers' buddies, and its roster.
-func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *cohort, cs []placed, first int) error {
+func insertCircles(ctx context.Context, tx db.Querier, formationID string, people []person.Person, cs []Placed, first int) error {
 	var circleRows, memberRows, turnRows [][]any
 	for i, pl := range cs {
 		num := first + i
-		slot, near := pl.slot.Start, pl.slot.Start
-		if !pl.hasSlot {
-			slot = -1
-		}
-		circleRows = append(circleRows, []any{formationID, num, slot, near, strings.Join(pl.blockers, ","), pl.diversity})
+		circleRows = append(circleRows, []any{formationID, num, pl.storedSlot(), pl.Slot.Start, strings.Join(pl.Blockers, ","), pl.Diversity})
 		buddies := map[string]string{}
-		for _, b := range pl.roster.Buddies {
+		for _, b := range pl.Roster.Buddies {
 			buddies[b.Newcomer] = b.Buddy
 		}
-		for _, m := range pl.members {
-			id := co.people[m].ID
+		for _, m := range pl.Members {
+			id := people[m].ID
 			memberRows = append(memberRows, []any{formationID, id, num, db.NullString(buddies[id])})
 		}
-		for _, t := range pl.roster.Turns {
-			turnRows = append(turnRows, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
-		}
+		turnRows = appendTurnRows(turnRows, formationID, num, pl.Roster)
 	}
 	if err := insertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
 		return err
@@ -246,74 +176,29 @@ func insertCircles(ctx context.Context, tx db.Querier, formationID string, co *c
 	if err := insertRows(ctx, tx, "formation_members", []string{"formation_id", "person_id", "circle", "buddy_id"}, memberRows); err != nil {
 		return err
 	}
-	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, turnRows)
+	return insertTurns(ctx, tx, turnRows)
 }
 
-// historyCircles reads the circles the program published for its cycles
-// that start before startsOn, as lists of person ids.
-func historyCircles(ctx context.Context, q db.Querier, programID, startsOn string) ([][]string, error) {
-	rows, err := q.QueryContext(ctx, `SELECT m.formation_id, m.circle, m.person_id FROM formation_members m
-		JOIN formations f ON f.id = m.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?
-		ORDER BY m.formation_id, m.circle`, programID, StatusPublished, startsOn)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier circles: %w", err)
+// storedSlot is the slot column of a placed circle: its start, or -1
+// without a slot (the near slot is kept in near_slot).
+func (pl Placed) storedSlot() int {
+	if !pl.HasSlot {
+		return -1
 	}
-	defer rows.Close()
-	var out [][]string
-	lastF, lastC := "", -1
-	for rows.Next() {
-		var fid, pid string
-		var circle int
-		if err := rows.Scan(&fid, &circle, &pid); err != nil {
-			return nil, fmt.Errorf("read earlier circles: %w", err)
-		}
-		if fid != lastF || circle != lastC {
-			out = append(out, nil)
-			lastF, lastC = fid, circle
-		}
-		out[len(out)-1] = append(out[len(out)-1], pid)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read earlier circles: %w", err)
-	}
-	return out, nil
+	return pl.Slot.Start
 }
 
-// facilitationCounts counts the sessions each person facilitated in the
-// circles the program published for cycles that start before startsOn;
-// only for the ids given, or everyone when ids is nil.
-func facilitationCounts(ctx context.Context, q db.Querier, programID, startsOn string, ids []string) (map[string]int, error) {
-	query := `SELECT t.facilitator_id, COUNT(*) FROM formation_turns t
-		JOIN formations f ON f.id = t.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE f.program_id = ? AND f.status = ? AND c.starts_on < ?`
-	args := []any{programID, StatusPublished, startsOn}
-	if ids != nil {
-		query += " AND t.facilitator_id IN (" + db.InClause(len(ids)) + ")"
-		for _, id := range ids {
-			args = append(args, id)
-		}
+// appendTurnRows appends the formation_turns rows of circle num's roster.
+func appendTurnRows(rows [][]any, formationID string, num int, r rotation.Roster) [][]any {
+	for _, t := range r.Turns {
+		rows = append(rows, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
 	}
-	rows, err := q.QueryContext(ctx, query+" GROUP BY t.facilitator_id", args...)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier facilitation: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int{}
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, fmt.Errorf("read earlier facilitation: %w", err)
-		}
-		out[id] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read earlier facilitation: %w", err)
-	}
-	return out, nil
+	return rows
+}
+
+// insertTurns stores formation_turns rows made by appendTurnRows.
+func insertTurns(ctx context.Context, tx db.Querier, rows [][]any) error {
+	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, rows)
 }
 
 // Publish makes the cycle's draft its published circles, recording adminID

@@ -92,7 +92,7 @@ func (s *Store) move(ctx context.Context, r MoveRequest) (Effect, Formation, err
 			e.To, target.ID, e.PersonID); err != nil {
 			return fmt.Errorf("move member: %w", err)
 		}
-		if err := replaceCircles(ctx, tx, target.ID, mp.co, []int{e.From, e.To}, []placed{mp.from, mp.to}); err != nil {
+		if err := replaceCircles(ctx, tx, target.ID, []int{e.From, e.To}, []Placed{mp.from, mp.to}); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE formations SET circles_without_slot =
@@ -114,7 +114,7 @@ type movePlan struct {
 	f        Formation
 	effect   Effect
 	co       *cohort
-	from, to placed
+	from, to Placed
 }
 
 // planMove works out a move without changing anything.
@@ -178,7 +178,8 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 		ps = append(ps, m.Person)
 		ids = append(ids, m.PersonID)
 	}
-	mp.co = newCohort(ps, c, f.SessionMinutes, &schedule.Cache{})
+	from, until := cycleDates(c)
+	mp.co = newCohort(byID(ps), from, until.AddDate(0, 0, -1), f.SessionMinutes, &schedule.Cache{})
 	co := mp.co
 	indices := func(ms []Member) []int {
 		out := make([]int, len(ms))
@@ -192,7 +193,11 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	fromIdx, toIdx := indices(fromC[0].Members), indices(toC[0].Members)
 	round := circles.Round{Circles: []circles.Circle{{Members: fromIdx}, {Members: toIdx}}}
 
-	met, err := metBefore(ctx, q, p.ID, c.StartsOn, r.PersonID)
+	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
+	if err != nil {
+		return movePlan{}, err
+	}
+	met, err := metBefore(ctx, q, earlier, r.PersonID)
 	if err != nil {
 		return movePlan{}, err
 	}
@@ -207,7 +212,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 		// Facilitators are marked in the cohort but none of these two
 		// circles has one: MoveEffect must still know that not everyone
 		// is eligible, so it sees one marked person outside both circles.
-		parts = append(slices.Clone(parts), circles.Participant{Facilitator: true, Manager: -1})
+		parts = append(slices.Clone(parts), circles.Participant{Facilitator: true})
 	}
 	eff, err := circles.MoveEffect(parts, round, who, 1, opts)
 	if err != nil {
@@ -217,7 +222,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	fromAfter := slices.DeleteFunc(slices.Clone(fromIdx), func(i int) bool { return i == who })
 	toAfter := append(slices.Clone(toIdx), who)
 	slices.Sort(toAfter)
-	counts, err := facilitationCounts(ctx, q, p.ID, c.StartsOn, ids)
+	counts, err := facilitationCounts(ctx, q, earlier, ids)
 	if err != nil {
 		return movePlan{}, err
 	}
@@ -227,19 +232,19 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 		SizesOK:        eff.SizesOK,
 		FromSlotBefore: CircleSlot{fromC[0].Slot, fromC[0].HasSlot}, ToSlotBefore: CircleSlot{toC[0].Slot, toC[0].HasSlot}}
 	if !e.LeavesEmpty {
-		if mp.from, err = co.place(fromAfter, f.Sessions, counts); err != nil {
+		if mp.from, err = co.place(fromAfter, scheduleOnly, f.Sessions, counts); err != nil {
 			return movePlan{}, fmt.Errorf("roster of circle %d: %w", fromNum, err)
 		}
-		e.FromSlotAfter = CircleSlot{mp.from.slot, mp.from.hasSlot}
+		e.FromSlotAfter = CircleSlot{mp.from.Slot, mp.from.HasSlot}
 	}
-	if mp.to, err = co.place(toAfter, f.Sessions, counts); err != nil {
+	if mp.to, err = co.place(toAfter, scheduleOnly, f.Sessions, counts); err != nil {
 		return movePlan{}, fmt.Errorf("roster of circle %d: %w", r.ToCircle, err)
 	}
-	e.ToSlotAfter = CircleSlot{mp.to.slot, mp.to.hasSlot}
+	e.ToSlotAfter = CircleSlot{mp.to.Slot, mp.to.HasSlot}
 	// The change of diversity from the stored circles to the new ones; it
 	// is MoveEffect's unless a profile changed since the circles were
 	// formed, and keeps the formation's total the sum of its circles.
-	e.Diversity = mp.from.diversity + mp.to.diversity - fromC[0].Diversity - toC[0].Diversity
+	e.Diversity = mp.from.Diversity + mp.to.Diversity - fromC[0].Diversity - toC[0].Diversity
 	e.DiversityBefore, e.DiversityAfter = f.Diversity, f.Diversity+e.Diversity
 	// The bound is, per attribute, the pairs of circle-mates less the
 	// fewest same-category pairs any partition into this many circles
@@ -253,30 +258,6 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	e.GapAfter = after.Gap()
 	mp.effect = e
 	return mp, nil
-}
-
-// metBefore returns the people who shared a circle with the person in the
-// circles the program published for cycles that start before startsOn.
-func metBefore(ctx context.Context, q db.Querier, programID, startsOn, personID string) (map[string]bool, error) {
-	rows, err := q.QueryContext(ctx, `SELECT DISTINCT o.person_id FROM formation_members m
-		JOIN formation_members o ON o.formation_id = m.formation_id AND o.circle = m.circle
-		JOIN formations f ON f.id = m.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		WHERE m.person_id = ? AND f.program_id = ? AND f.status = ? AND c.starts_on < ? AND o.person_id <> m.person_id`,
-		personID, programID, StatusPublished, startsOn)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier circle-mates: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]bool{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("read earlier circle-mates: %w", err)
-		}
-		out[id] = true
-	}
-	return out, rows.Err()
 }
 
 // copyFormation copies formation src, with its circles, members and
@@ -308,7 +289,7 @@ func copyFormation(ctx context.Context, tx db.Querier, src Formation, adminID st
 // replaceCircles rewrites circles nums of a formation as cs: their slot and
 // diversity, their members' buddies and their rosters. Membership itself
 // is the caller's.
-func replaceCircles(ctx context.Context, tx db.Querier, formationID string, co *cohort, nums []int, cs []placed) error {
+func replaceCircles(ctx context.Context, tx db.Querier, formationID string, nums []int, cs []Placed) error {
 	in := db.InClause(len(nums))
 	args := []any{formationID}
 	for _, n := range nums {
@@ -323,15 +304,11 @@ func replaceCircles(ctx context.Context, tx db.Querier, formationID string, co *
 	var turns [][]any
 	for i, pl := range cs {
 		num := nums[i]
-		slot := pl.slot.Start
-		if !pl.hasSlot {
-			slot = -1
-		}
 		if _, err := tx.ExecContext(ctx, `UPDATE formation_circles SET slot = ?, near_slot = ?, blockers = ?, diversity = ?
-			WHERE formation_id = ? AND num = ?`, slot, pl.slot.Start, strings.Join(pl.blockers, ","), pl.diversity, formationID, num); err != nil {
+			WHERE formation_id = ? AND num = ?`, pl.storedSlot(), pl.Slot.Start, strings.Join(pl.Blockers, ","), pl.Diversity, formationID, num); err != nil {
 			return fmt.Errorf("update circle %d: %w", num, err)
 		}
-		for _, b := range pl.roster.Buddies {
+		for _, b := range pl.Roster.Buddies {
 			if b.Buddy == "" {
 				continue
 			}
@@ -340,9 +317,7 @@ func replaceCircles(ctx context.Context, tx db.Querier, formationID string, co *
 				return fmt.Errorf("set buddy: %w", err)
 			}
 		}
-		for _, t := range pl.roster.Turns {
-			turns = append(turns, []any{formationID, num, t.Session, t.Facilitator, db.NullString(t.CoFacilitator)})
-		}
+		turns = appendTurnRows(turns, formationID, num, pl.Roster)
 	}
-	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, turns)
+	return insertTurns(ctx, tx, turns)
 }

@@ -1,6 +1,7 @@
 package formations
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -159,7 +160,7 @@ var errNoCircle = errs.E(errs.NotFound, "you have no published circle in this cy
 // formation. Without one (no published formation, only a draft, or not a
 // member) it is NotFound, the same in every case.
 func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (MyCircle, error) {
-	mine, err := s.mine(ctx, "f.cycle_id = ? AND g.id = ?", []any{cycleID, programID}, personID)
+	mine, err := s.mine(ctx, "f.cycle_id = ? AND f.program_id = ?", []any{cycleID, programID}, nil, personID)
 	if err != nil {
 		return MyCircle{}, fmt.Errorf("circle of %s in cycle %s: %w", personID, cycleID, err)
 	}
@@ -173,7 +174,8 @@ func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (
 // cycles that have not ended today (UTC), earliest cycle first: for their
 // start page.
 func (s *Store) MyCircles(ctx context.Context, personID string) ([]MyCircle, error) {
-	mine, err := s.mine(ctx, "c.ends_on >= ?", []any{s.now().Format(programs.DateLayout)}, personID)
+	today := s.now().Format(programs.DateLayout)
+	mine, err := s.mine(ctx, "", nil, func(c programs.Cycle) bool { return c.EndsOn >= today }, personID)
 	if err != nil {
 		return nil, fmt.Errorf("circles of %s: %w", personID, err)
 	}
@@ -181,17 +183,20 @@ func (s *Store) MyCircles(ctx context.Context, personID string) ([]MyCircle, err
 }
 
 // mine reads the person's circles in published formations under an extra
-// condition on the formation f, cycle c or program g. It reads only
-// published formations and only the circles that hold the person.
-func (s *Store) mine(ctx context.Context, where string, args []any, personID string) ([]MyCircle, error) {
+// condition on the formation f (where, with its args; "" for none) and on
+// the cycle (keep; nil keeps all), earliest cycle first, then by program
+// name. It reads only published formations and only the circles that hold
+// the person; programs and cycles come from the programs store, which owns
+// them.
+func (s *Store) mine(ctx context.Context, where string, args []any, keep func(programs.Cycle) bool, personID string) ([]MyCircle, error) {
 	q := s.db.Read()
-	rows, err := q.QueryContext(ctx, "SELECT "+formationColumns+`, m.circle, g.name, g.cadence, c.name, c.starts_on, c.ends_on
+	if where != "" {
+		where = " AND " + where
+	}
+	rows, err := q.QueryContext(ctx, "SELECT "+formationColumns+`, m.circle
 		FROM formation_members m
 		JOIN formations f ON f.id = m.formation_id
-		JOIN cycles c ON c.id = f.cycle_id
-		JOIN programs g ON g.id = f.program_id
-		WHERE m.person_id = ? AND f.status = ? AND `+where+`
-		ORDER BY c.starts_on, lower(g.name), f.id`, append([]any{personID, StatusPublished}, args...)...)
+		WHERE m.person_id = ? AND f.status = ?`+where, append([]any{personID, StatusPublished}, args...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -199,37 +204,57 @@ func (s *Store) mine(ctx context.Context, where string, args []any, personID str
 	var out []MyCircle
 	var nums []int
 	for rows.Next() {
-		var m MyCircle
 		var num int
-		f, err := scanFormation(scanFunc(func(dest ...any) error {
-			return rows.Scan(append(dest, &num, &m.ProgramName, &m.Cadence, &m.CycleName, &m.Cycle.StartsOn, &m.Cycle.EndsOn)...)
-		}))
+		f, err := scanFormation(scanFunc(func(dest ...any) error { return rows.Scan(append(dest, &num)...) }))
 		if err != nil {
 			return nil, err
 		}
-		m.Formation, m.ProgramID, m.CycleID = f, f.ProgramID, f.CycleID
-		m.Cycle.ID, m.Cycle.ProgramID, m.Cycle.Name = f.CycleID, f.ProgramID, m.CycleName
-		out = append(out, m)
+		out = append(out, MyCircle{Formation: f, ProgramID: f.ProgramID, CycleID: f.CycleID})
 		nums = append(nums, num)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	rows.Close()
-	for i := range out {
-		cs, err := s.readCircles(ctx, q, out[i].Formation, nums[i], nums[i])
+	kept, keptNums := out[:0], nums[:0]
+	for i, m := range out {
+		p, c, err := s.cycleOf(ctx, m.ProgramID, m.CycleID)
+		if err != nil {
+			return nil, err
+		}
+		if keep != nil && !keep(c) {
+			continue
+		}
+		m.ProgramName, m.Cadence, m.CycleName, m.Cycle = p.Name, p.Cadence, c.Name, c
+		kept, keptNums = append(kept, m), append(keptNums, nums[i])
+	}
+	out, nums = kept, keptNums
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := out[a], out[b]
+		return cmp.Or(strings.Compare(x.Cycle.StartsOn, y.Cycle.StartsOn),
+			strings.Compare(strings.ToLower(x.ProgramName), strings.ToLower(y.ProgramName)),
+			strings.Compare(x.Formation.ID, y.Formation.ID))
+	})
+	sorted := make([]MyCircle, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+		cs, err := s.readCircles(ctx, q, out[k].Formation, nums[k], nums[k])
 		if err != nil {
 			return nil, err
 		}
 		if len(cs) != 1 {
-			return nil, fmt.Errorf("circle %d of formation %s is missing", nums[i], out[i].Formation.ID)
+			return nil, fmt.Errorf("circle %d of formation %s is missing", nums[k], out[k].Formation.ID)
 		}
-		out[i].Circle = cs[0]
+		sorted[i].Circle = cs[0]
 		if cs[0].HasSlot {
-			out[i].Sessions = SessionStarts(out[i].Cycle, out[i].Cadence, cs[0].Slot)
+			sorted[i].Sessions = SessionStarts(sorted[i].Cycle, sorted[i].Cadence, cs[0].Slot)
 		}
 	}
-	return out, nil
+	return sorted, nil
 }
 
 // scanFunc adapts a function to the scanner interface.
