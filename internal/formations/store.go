@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -26,23 +25,17 @@ type Store struct {
 // NewStore returns a Store over d, reading people and programs through ps
 // and gs. now gives the current time; nil means time.Now.
 func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, now func() time.Time) *Store {
-	if now == nil {
-		now = time.Now
-	}
-	return &Store{db: d, people: ps, programs: gs, now: func() time.Time { return now().UTC() }}
+	return &Store{db: d, people: ps, programs: gs, now: db.UTCClock(now)}
 }
 
 const formationPrefix = "frm_"
-
-// scanner is a *sql.Row or *sql.Rows.
-type scanner interface{ Scan(...any) error }
 
 const formationColumns = `f.id, f.program_id, f.cycle_id, f.seq, f.status, f.size, f.min_size, f.max_size, f.seed,
 	f.session_minutes, f.sessions, f.people, f.circles, f.diversity, f.upper_bound, f.repeat_pairs, f.repeat_lower_bound,
 	f.circles_without_slot, f.history_circles, f.facilitators_marked, f.moves, f.millis, COALESCE(f.parent_id, ''),
 	COALESCE(f.created_by, ''), f.created_at, f.updated_at, COALESCE(f.published_by, ''), f.published_at`
 
-func scanFormation(sc scanner) (Formation, error) {
+func scanFormation(sc db.Scanner) (Formation, error) {
 	var f Formation
 	var published sql.NullTime
 	err := sc.Scan(&f.ID, &f.ProgramID, &f.CycleID, &f.Seq, &f.Status, &f.Size, &f.MinSize, &f.MaxSize, &f.Seed,
@@ -88,29 +81,6 @@ func latest(ctx context.Context, q db.Querier, cycleID string) (Latest, error) {
 		return Latest{}, fmt.Errorf("read formations: %w", err)
 	}
 	return l, nil
-}
-
-// insertRows inserts rows into table (columns cols) in batches, one
-// statement per batch, which is much faster than a statement a row.
-func insertRows(ctx context.Context, tx db.Querier, table string, cols []string, rows [][]any) error {
-	const batch = 100
-	for start := 0; start < len(rows); start += batch {
-		end := min(start+batch, len(rows))
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		args := make([]any, 0, (end-start)*len(cols))
-		for k, r := range rows[start:end] {
-			if k > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString("(" + db.InClause(len(cols)) + ")")
-			args = append(args, r...)
-		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
-			return fmt.Errorf("insert into %s: %w", table, err)
-		}
-	}
-	return nil
 }
 
 // cycleOf reads the program and the cycle; a cycle of another program is

@@ -170,10 +170,10 @@ func insertCircles(ctx context.Context, tx db.Querier, formationID string, peopl
 		}
 		turnRows = appendTurnRows(turnRows, formationID, num, pl.Roster)
 	}
-	if err := insertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
+	if err := db.InsertRows(ctx, tx, "formation_circles", []string{"formation_id", "num", "slot", "near_slot", "blockers", "diversity"}, circleRows); err != nil {
 		return err
 	}
-	if err := insertRows(ctx, tx, "formation_members", []string{"formation_id", "person_id", "circle", "buddy_id"}, memberRows); err != nil {
+	if err := db.InsertRows(ctx, tx, "formation_members", []string{"formation_id", "person_id", "circle", "buddy_id"}, memberRows); err != nil {
 		return err
 	}
 	return insertTurns(ctx, tx, turnRows)
@@ -198,7 +198,7 @@ func appendTurnRows(rows [][]any, formationID string, num int, r rotation.Roster
 
 // insertTurns stores formation_turns rows made by appendTurnRows.
 func insertTurns(ctx context.Context, tx db.Querier, rows [][]any) error {
-	return insertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, rows)
+	return db.InsertRows(ctx, tx, "formation_turns", []string{"formation_id", "circle", "session", "facilitator_id", "co_facilitator_id"}, rows)
 }
 
 // Publish makes the cycle's draft its published circles, recording adminID

@@ -17,8 +17,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/mentorships"
-	"github.com/kindredhq/kindred/internal/people"
-	"github.com/kindredhq/kindred/internal/programs"
+	"github.com/kindredhq/kindred/internal/orgtest"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -48,15 +47,9 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	ctx := context.Background()
 	d := dbtest.Open(t, dialect)
 	now := func() time.Time { return testNow }
-	f, err := people.ParseCSV("org.csv", strings.NewReader(orgCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ps := people.NewStore(d, now)
-	gs, as := programs.NewStore(d, ps, now), auth.NewStore(d, ps, now)
-	if _, err := ps.Import(ctx, f); err != nil {
-		t.Fatal(err)
-	}
+	og := orgtest.New(t, d, now)
+	og.Import(orgCSV)
+	ps, gs, as := og.People, og.Programs, auth.NewStore(d, og.People, now)
 	for id, role := range map[string]string{"admin": "admin", "sponsor": "sponsor"} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {
 			t.Fatal(err)
