@@ -1,7 +1,6 @@
 package programs
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 // enrollmentSelect reads enrollments with the names of their program and
@@ -339,50 +339,19 @@ func (s *Store) CycleEnrollments(ctx context.Context, programID, cycleID string,
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
 	}
 	where, args := cycleFilter(cycleID, f)
-	out, err := s.queryEnrollments(ctx, q, enrollmentSelect+where, args...)
+	// Names live in people; the page is cut in SQL, ordered by the name
+	// people's NameJoin gives, so a page of 50 reads 50 rows.
+	query := enrollmentSelect + " " + people.NameJoin("p", "e.person_id") + where +
+		" ORDER BY " + roleOrder + ", " + people.NameKey("p") + ", e.person_id, e.created_at, e.id"
+	if f.Limit > 0 {
+		query += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	out, err := s.queryEnrollments(ctx, q, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("enrollments of cycle %s: %w", cycleID, err)
 	}
-	// Names live in people, so the order by name, and the page cut from
-	// it, are made here.
-	slices.SortFunc(out, byRoleAndName)
-	if f.Limit > 0 {
-		out = out[min(f.Offset, len(out)):min(f.Offset+f.Limit, len(out))]
-	}
 	return out, nil
-}
-
-// byRoleAndName orders mentors, then mentees, then circle members, each by
-// name (ASCII letters folded, as SQL lower() does on both engines), then
-// person id, then age.
-func byRoleAndName(a, b Enrollment) int {
-	return cmp.Or(
-		cmp.Compare(roleRank(a.Role), roleRank(b.Role)),
-		strings.Compare(lowerASCII(a.PersonName), lowerASCII(b.PersonName)),
-		strings.Compare(a.PersonID, b.PersonID),
-		a.CreatedAt.Compare(b.CreatedAt),
-		strings.Compare(a.ID, b.ID))
-}
-
-func roleRank(role string) int {
-	switch role {
-	case RoleMentor:
-		return 0
-	case RoleMentee:
-		return 1
-	}
-	return 2
-}
-
-// lowerASCII folds A-Z only, like SQLite's lower() and PostgreSQL's under
-// the C locale.
-func lowerASCII(s string) string {
-	return strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}, s)
 }
 
 // PendingApprovals returns the applications waiting for an admin's decision
