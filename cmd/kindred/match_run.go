@@ -230,49 +230,16 @@ func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, er
 		return nil, err
 	}
 
-	st, err := readTable(f.scores, "mentor_id", "mentee_id", "score")
+	data, err := os.ReadFile(f.scores)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("match: %w", err)
 	}
-	var menteeIDs []string
-	menteeIx := map[string]int32{}
-	var arcs []matching.Arc
-	seen := map[matching.Pair]int{} // pair -> line
-	scoreOf := map[matching.Pair]int32{}
-	for _, r := range st.rows {
-		mid, eid := st.cell(r, "mentor_id"), st.cell(r, "mentee_id")
-		j, ok := mentorIx[mid]
-		if !ok {
-			st.bad(r, "mentor_id", "unknown mentor id %q (not in %s)", mid, mt.name)
+	st := &table{name: filepath.Base(f.scores)}
+	menteeIDs, menteeIx, arcs, ok := readScoresFast(data, mentorIx)
+	if !ok { // something is amiss: the careful reader says what and where
+		if menteeIDs, menteeIx, arcs, err = readScoresCareful(f.scores, mt.name, mentorIx); err != nil {
+			return nil, err
 		}
-		if eid == "" {
-			st.bad(r, "mentee_id", "the mentee id is empty")
-			ok = false
-		} else if eid == mid {
-			st.bad(r, "mentee_id", "%q cannot mentor themselves", eid)
-			ok = false
-		}
-		s, okScore := st.integer(r, "score", 0, matching.MaxScore)
-		if !ok || !okScore {
-			continue
-		}
-		i, known := menteeIx[eid]
-		if !known {
-			i = int32(len(menteeIDs))
-			menteeIx[eid] = i
-			menteeIDs = append(menteeIDs, eid)
-		}
-		q := matching.Pair{Mentor: j, Mentee: i}
-		if prev := seen[q]; prev > 0 {
-			st.bad(r, "mentee_id", "the pair (%s, %s) is also on line %d", mid, eid, prev)
-			continue
-		}
-		seen[q] = r.line
-		scoreOf[q] = int32(s)
-		arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
-	}
-	if err := st.err(); err != nil {
-		return nil, err
 	}
 	resolve := func(role, id string) (int32, string) {
 		ix, file := menteeIx, st.name
