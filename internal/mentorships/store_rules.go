@@ -10,6 +10,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -27,7 +28,7 @@ func checkPair(ctx context.Context, q db.Querier, cycleID string, p IDPair) erro
 			f.Add(side.field, "is required")
 			continue
 		}
-		ok, err := approvedRole(ctx, q, cycleID, side.id, side.role)
+		ok, err := programs.HasApprovedRole(ctx, q, cycleID, side.id, side.role)
 		if err != nil {
 			return err
 		}
@@ -80,9 +81,13 @@ func (s *Store) Lock(ctx context.Context, programID, cycleID string, p IDPair, a
 		if n > 0 {
 			return errs.E(errs.Conflict, "this pair is excluded; remove the exclusion before locking it")
 		}
-		var locked, capacity int
-		if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ?), capacity
-			FROM people WHERE id = ?`, c.ID, p.MentorID, p.MentorID).Scan(&locked, &capacity); err != nil {
+		var locked int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ?",
+			c.ID, p.MentorID).Scan(&locked); err != nil {
+			return err
+		}
+		capacity, err := people.CapacityOf(ctx, tx, p.MentorID)
+		if err != nil {
 			return err
 		}
 		if locked >= capacity {
@@ -243,7 +248,7 @@ func (s *Store) SetUnavailable(ctx context.Context, programID, cycleID, personID
 		return fmt.Errorf("set availability: %w", err)
 	}
 	err = s.db.Tx(ctx, func(tx db.Querier) error {
-		ok, err := approvedRole(ctx, tx, c.ID, personID, programs.RoleMentor)
+		ok, err := programs.HasApprovedRole(ctx, tx, c.ID, personID, programs.RoleMentor)
 		if err != nil {
 			return err
 		}
