@@ -38,3 +38,29 @@ func CapacityOf(ctx context.Context, q db.Querier, id string) (int, error) {
 	}
 	return n, nil
 }
+
+// Names returns the names of the people among ids, by id; ids of no one
+// are left out. q may be a transaction.
+func Names(ctx context.Context, q db.Querier, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, len(ids))
+	for k, id := range ids {
+		args[k] = id
+	}
+	rows, err := q.QueryContext(ctx, "SELECT id, name FROM people WHERE id IN ("+db.InClause(len(ids))+")", args...)
+	if err != nil {
+		return nil, fmt.Errorf("read names: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			return nil, fmt.Errorf("read names: %w", err)
+		}
+		out[id] = name
+	}
+	return out, rows.Err()
+}

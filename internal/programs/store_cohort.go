@@ -61,3 +61,19 @@ func EarlierCycleIDs(ctx context.Context, q db.Querier, c Cycle) ([]string, erro
 	}
 	return out, rows.Err()
 }
+
+// CycleLabel is what a page shows of a cycle beside what happened in it:
+// the program's and the cycle's names and the cycle's dates.
+type CycleLabel struct{ ProgramName, CycleName, StartsOn, EndsOn string }
+
+// LabelOf returns the label of cycle cycleID; a missing cycle is NotFound.
+// q may be a transaction.
+func LabelOf(ctx context.Context, q db.Querier, cycleID string) (CycleLabel, error) {
+	var l CycleLabel
+	err := q.QueryRowContext(ctx, `SELECT g.name, c.name, c.starts_on, c.ends_on FROM cycles c JOIN programs g ON g.id = c.program_id
+		WHERE c.id = ?`, cycleID).Scan(&l.ProgramName, &l.CycleName, &l.StartsOn, &l.EndsOn)
+	if err = db.NotFound(err, "no such cycle"); err != nil {
+		return CycleLabel{}, fmt.Errorf("read cycle %s: %w", cycleID, err)
+	}
+	return l, nil
+}
