@@ -3,17 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"slices"
-	"strings"
-	"testing"
-	"time"
-
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"time"
 )
 
 // kindred match and the product run the one pipeline: on the CLI's test
@@ -21,7 +20,10 @@ import (
 // they give the same pairs, and each unmatched mentee the same reason, in
 // the CLI's words and the product's.
 func TestMatchSameAsProduct(t *testing.T) {
-	d := dbtest.Open(t, db.SQLite)
+	dbtest.Each(t, testMatchSameAsProduct)
+}
+
+func testMatchSameAsProduct(t *testing.T, d *db.DB) {
 	ctx := context.Background()
 	now := func() time.Time { return time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC) }
 	f, err := os.Open(matchData + "cohort.csv")
