@@ -1,6 +1,7 @@
 package mentorships
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -42,6 +43,15 @@ func checkPair(ctx context.Context, q db.Querier, cycleID string, p IDPair) erro
 	return f.Err()
 }
 
+// pairIn reports whether table (match_locks or match_exclusions) holds the
+// pair in the cycle.
+func pairIn(ctx context.Context, q db.Querier, table, cycleID string, p IDPair) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table+" WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
+		cycleID, p.MentorID, p.MenteeID).Scan(&n)
+	return n > 0, err
+}
+
 func trimPair(p IDPair) IDPair {
 	return IDPair{MentorID: strings.TrimSpace(p.MentorID), MenteeID: strings.TrimSpace(p.MenteeID)}
 }
@@ -73,13 +83,8 @@ func (s *Store) Lock(ctx context.Context, programID, cycleID string, p IDPair, a
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_exclusions WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
-			c.ID, p.MentorID, p.MenteeID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return errs.E(errs.Conflict, "this pair is excluded; remove the exclusion before locking it")
+		if excluded, err := pairIn(ctx, tx, "match_exclusions", c.ID, p); err != nil || excluded {
+			return cmp.Or(err, errs.E(errs.Conflict, "this pair is excluded; remove the exclusion before locking it"))
 		}
 		var locked int
 		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ?",
@@ -128,13 +133,8 @@ func (s *Store) Exclude(ctx context.Context, programID, cycleID string, p IDPair
 		if err := checkPair(ctx, tx, c.ID, p); err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
-			c.ID, p.MentorID, p.MenteeID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return errs.E(errs.Conflict, "this pair is locked; unlock it before excluding it")
+		if locked, err := pairIn(ctx, tx, "match_locks", c.ID, p); err != nil || locked {
+			return cmp.Or(err, errs.E(errs.Conflict, "this pair is locked; unlock it before excluding it"))
 		}
 		if err := insertExclusion(ctx, tx, c.ID, p, adminID, s.now()); err != nil {
 			return err

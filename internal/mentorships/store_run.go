@@ -370,15 +370,25 @@ func scanPairs(rows *sql.Rows) ([]Pair, error) {
 	return out, rows.Err()
 }
 
-// Pairs returns a page of run runID's pairs, by mentor name and then
-// mentee name. A run of another cycle is NotFound.
-func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Pair, error) {
+// runPage checks a page and that the run is the cycle's, and returns the
+// reader to page through it with.
+func (s *Store) runPage(ctx context.Context, programID, cycleID, runID string, pg Page) (db.Querier, int, int, error) {
 	limit, offset, err := pg.bounds()
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	q := s.db.Read()
 	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
+		return nil, 0, 0, err
+	}
+	return q, limit, offset, nil
+}
+
+// Pairs returns a page of run runID's pairs, by mentor name and then
+// mentee name. A run of another cycle is NotFound.
+func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Pair, error) {
+	q, limit, offset, err := s.runPage(ctx, programID, cycleID, runID, pg)
+	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
 	rows, err := q.QueryContext(ctx, pairSelect+` WHERE mp.run_id = ?
@@ -396,12 +406,8 @@ func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg 
 // UnmatchedOf returns a page of the mentees run runID left without a
 // mentor, by name, with why. A run of another cycle is NotFound.
 func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Unmatched, error) {
-	limit, offset, err := pg.bounds()
+	q, limit, offset, err := s.runPage(ctx, programID, cycleID, runID, pg)
 	if err != nil {
-		return nil, err
-	}
-	q := s.db.Read()
-	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
 		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
 	}
 	rows, err := q.QueryContext(ctx, `SELECT u.run_id, u.mentee_id, p.name, u.reason, u.rules FROM match_unmatched u
