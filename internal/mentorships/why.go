@@ -42,29 +42,44 @@ func (p Problem) explainUnmatched(out *Outcome) []Why {
 		p.tallyListed(todo)
 		return todo
 	}
-	var room []int // mentors with a free seat
-	for j := range m {
-		if taken[j] < p.Capacity[j] {
-			room = append(room, j)
-		}
-	}
 	parallel(len(todo), p.Workers, func(k int) {
-		w := &todo[k]
-		if !w.Checked {
-			return
-		}
-		i := int(w.Mentee)
-		w.Why = p.Scorer.Why(i)
-		for _, j := range room {
-			if p.Scorer.Check(j, i) == score.Allowed {
-				w.Room++
-				if p.Scorer.Score(j, i) < p.MinScore {
-					w.RoomBelowMin++
-				}
+		if w := &todo[k]; w.Checked {
+			p.checkMentors(w, taken)
+			if !p.WhyAll { // kindred match words the scorer's own check, which names a required language
+				w.Why = p.Scorer.Why(int(w.Mentee))
 			}
 		}
 	})
 	return todo
+}
+
+// checkMentors checks mentee w.Mentee against every mentor: the rule that
+// rules each out, and for those who pass whether they have a free seat
+// and score at least the minimum. A pair is scored only when that matters
+// (a free seat, or a minimum above 0), so a large cohort's check stays
+// cheap.
+func (p Problem) checkMentors(w *Why, taken []int32) {
+	i := int(w.Mentee)
+	w.Why = score.Why{Mentors: len(p.Capacity), MinScore: p.MinScore}
+	for j := range p.Capacity {
+		if r := p.Scorer.Check(j, i); r != score.Allowed {
+			w.Rules[r]++
+			continue
+		}
+		room := taken[j] < p.Capacity[j]
+		low := (room || p.MinScore > 0) && p.Scorer.Score(j, i) < p.MinScore
+		if low {
+			w.BelowMinScore++
+		} else {
+			w.Allowed++
+		}
+		if room {
+			w.Room++
+			if low {
+				w.RoomBelowMin++
+			}
+		}
+	}
 }
 
 // tallyListed checks each unmatched mentee's listed pairs (given scores):
