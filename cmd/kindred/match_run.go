@@ -235,7 +235,7 @@ func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, er
 		return nil, fmt.Errorf("match: %w", err)
 	}
 	st := &table{name: filepath.Base(f.scores)}
-	menteeIDs, menteeIx, arcs, ok := readScoresFast(data, mentorIx)
+	menteeIDs, menteeIx, arcs, ok := readScoresFast(data, newIDIndex(mentorIDs))
 	if !ok { // something is amiss: the careful reader says what and where
 		if menteeIDs, menteeIx, arcs, err = readScoresCareful(f.scores, mt.name, mentorIx); err != nil {
 			return nil, err

@@ -63,7 +63,7 @@ func readScoresCareful(path, mentorsFile string, mentorIx map[string]int32) ([]s
 // cell: what readScoresCareful would read, about ten times faster. It
 // gives up (ok false) at the first thing that is not plain, so that
 // readScoresCareful reports the problems.
-func readScoresFast(data []byte, mentorIx map[string]int32) (menteeIDs []string, menteeIx map[string]int32, arcs []matching.Arc, ok bool) {
+func readScoresFast(data []byte, mentors *idIndex) (menteeIDs []string, menteeIx map[string]int32, arcs []matching.Arc, ok bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if bytes.IndexByte(data, '"') >= 0 {
 		return nil, nil, nil, false
@@ -91,7 +91,7 @@ func readScoresFast(data []byte, mentorIx map[string]int32) (menteeIDs []string,
 	chunks := make([]scoresChunk, len(parts))
 	var wg sync.WaitGroup
 	for k, part := range parts {
-		wg.Go(func() { chunks[k] = readScoresChunk(part, len(header), cm, ce, cs, mentorIx) })
+		wg.Go(func() { chunks[k] = readScoresChunk(part, len(header), cm, ce, cs, mentors) })
 	}
 	wg.Wait()
 	menteeIx = map[string]int32{}
@@ -118,7 +118,7 @@ func readScoresFast(data []byte, mentorIx map[string]int32) (menteeIDs []string,
 			arcs = append(arcs, matching.Arc{Mentor: a.Mentor, Mentee: global[a.Mentee], Score: a.Score})
 		}
 	}
-	if hasDuplicatePair(arcs, len(menteeIDs), len(mentorIx)) {
+	if hasDuplicatePair(arcs, len(menteeIDs), len(mentors.ids)) {
 		return nil, nil, nil, false
 	}
 	return menteeIDs, menteeIx, arcs, true
@@ -217,7 +217,7 @@ type scoresChunk struct {
 
 // readScoresChunk reads the rows of a part of a plain scores.csv; ok is
 // false at the first row that is not plain.
-func readScoresChunk(data []byte, columns, cm, ce, cs int, mentorIx map[string]int32) scoresChunk {
+func readScoresChunk(data []byte, columns, cm, ce, cs int, mentors *idIndex) scoresChunk {
 	c := scoresChunk{arcs: make([]matching.Arc, 0, bytes.Count(data, []byte{'\n'})+1)}
 	local := map[string]int32{}
 	var cells [][]byte
@@ -243,7 +243,7 @@ func readScoresChunk(data []byte, columns, cm, ce, cs int, mentorIx map[string]i
 			return c
 		}
 		mid, eid := cells[cm], cells[ce]
-		j, known := mentorIx[string(mid)]
+		j, known := mentors.find(mid)
 		s, okScore := smallUint(cells[cs])
 		if !known || len(eid) == 0 || bytes.Equal(eid, mid) || !okScore || s > matching.MaxScore {
 			return c

@@ -23,6 +23,11 @@ func TestReadScoresFastAgreesWithCareful(t *testing.T) {
 	for j := range 40 {
 		mentorIx["M"+strconv.Itoa(j)] = int32(j)
 	}
+	ids := make([]string, 40)
+	for j := range ids {
+		ids[j] = "M" + strconv.Itoa(j)
+	}
+	mentors := newIDIndex(ids)
 	generated, err := os.ReadFile(filepath.Join(dir, "scores.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +41,7 @@ func TestReadScoresFastAgreesWithCareful(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(dir, "in.csv")
 			os.WriteFile(path, []byte(body), 0o644)
-			ids, _, arcs, ok := readScoresFast([]byte(body), mentorIx)
+			ids, _, arcs, ok := readScoresFast([]byte(body), mentors)
 			wantIDs, _, wantArcs, err := readScoresCareful(path, "mentors.csv", mentorIx)
 			if !ok || err != nil {
 				t.Fatalf("fast ok %v, careful %v", ok, err)
@@ -52,11 +57,26 @@ func TestReadScoresFastAgreesWithCareful(t *testing.T) {
 		"mentor_id,mentee_id,score\nM0,E1,1001\n", "mentor_id,mentee_id,score\nM0,E1,-1\n", "mentor_id,mentee_id,score\nM0,E1,5\nM0,E1,6\n",
 		"mentor_id,mentee_id,mentor_id,score\nM0,E1,M0,5\n", "mentor_id,mentee_id,score\n   \n",
 	} {
-		if _, _, _, ok := readScoresFast([]byte(body), mentorIx); ok {
+		if _, _, _, ok := readScoresFast([]byte(body), mentors); ok {
 			t.Errorf("%q: read fast, want it left to the careful reader", body)
 		}
 	}
 	if got := len(splitLines([]byte(strings.Repeat("a,b,1\n", 10)), 4)); got != 4 {
 		t.Errorf("%d parts, want 4", got)
+	}
+}
+
+func TestIDIndex(t *testing.T) {
+	ids := []string{"a", "b", "M1", "M10", "", "M100"}
+	x := newIDIndex(ids)
+	for k, id := range ids {
+		if j, ok := x.find([]byte(id)); !ok || j != int32(k) {
+			t.Errorf("find(%q) = %d, %v, want %d", id, j, ok, k)
+		}
+	}
+	for _, id := range []string{"c", "M", "M1000", "m1"} {
+		if j, ok := x.find([]byte(id)); ok {
+			t.Errorf("find(%q) = %d, want none", id, j)
+		}
 	}
 }
