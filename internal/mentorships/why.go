@@ -43,11 +43,12 @@ func (p Problem) explainUnmatched(out *Outcome) []Why {
 		return todo
 	}
 	parallel(len(todo), p.Workers, func(k int) {
-		if w := &todo[k]; w.Checked {
+		switch w := &todo[k]; {
+		case !w.Checked:
+		case p.WhyAll:
 			p.checkMentors(w, taken)
-			if !p.WhyAll { // kindred match words the scorer's own check, which names a required language
-				w.Why = p.Scorer.Why(int(w.Mentee))
-			}
+		default: // kindred match words the scorer's own check, which names a required language
+			w.Why = p.Scorer.Why(int(w.Mentee))
 		}
 	})
 	return todo
