@@ -106,8 +106,8 @@ type Why struct {
 	Candidates int
 	// Checked is true when the mentee was checked against every mentor
 	// (or, with given scores, every listed pair): then score.Why holds
-	// how they fared, and Room how many who pass had a free seat, of whom
-	// RoomBelowMin scored below the minimum.
+	// how they fared and, with Problem.WhyAll, Room how many who pass had
+	// a free seat, of whom RoomBelowMin scored below the minimum.
 	Checked bool
 	score.Why
 	Room, RoomBelowMin int
