@@ -38,12 +38,8 @@ func readScoresCareful(path, mentorsFile string, mentorIx map[string]int32) ([]s
 		if !ok || !okScore {
 			continue
 		}
-		i, known := menteeIx[eid]
-		if !known {
-			i = int32(len(menteeIDs))
-			menteeIx[eid] = i
-			menteeIDs = append(menteeIDs, eid)
-		}
+		var i int32
+		i, menteeIDs = number(menteeIx, menteeIDs, eid)
 		q := matching.Pair{Mentor: j, Mentee: i}
 		if prev := seen[q]; prev > 0 {
 			st.bad(r, "mentee_id", "the pair (%s, %s) is also on line %d", mid, eid, prev)
@@ -106,13 +102,7 @@ func readScoresFast(data []byte, mentors *idIndex) (menteeIDs []string, menteeIx
 	for _, c := range chunks {
 		global := make([]int32, len(c.mentees))
 		for k, id := range c.mentees {
-			i, seen := menteeIx[id]
-			if !seen {
-				i = int32(len(menteeIDs))
-				menteeIx[id] = i
-				menteeIDs = append(menteeIDs, id)
-			}
-			global[k] = i
+			global[k], menteeIDs = number(menteeIx, menteeIDs, id)
 		}
 		for _, a := range c.arcs {
 			arcs = append(arcs, matching.Arc{Mentor: a.Mentor, Mentee: global[a.Mentee], Score: a.Score})
@@ -250,17 +240,23 @@ func readScoresChunk(data []byte, columns, cm, ce, cs int, mentors *idIndex) sco
 		}
 		i := prev
 		if prev < 0 || !bytes.Equal(eid, prevMentee) {
-			var seen bool
-			if i, seen = local[string(eid)]; !seen {
-				i = int32(len(c.mentees))
-				id := string(eid)
-				local[id] = i
-				c.mentees = append(c.mentees, id)
-			}
+			i, c.mentees = number(local, c.mentees, string(eid))
 			prev, prevMentee = i, eid
 		}
 		c.arcs = append(c.arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
 	}
 	c.ok = true
 	return c
+}
+
+// number returns id's number in ix; an id without one gets the next and is
+// appended to ids.
+func number(ix map[string]int32, ids []string, id string) (int32, []string) {
+	i, ok := ix[id]
+	if !ok {
+		i = int32(len(ids))
+		ix[id] = i
+		ids = append(ids, id)
+	}
+	return i, ids
 }

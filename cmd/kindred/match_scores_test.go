@@ -1,11 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -21,11 +21,11 @@ func TestReadScoresFastAgreesWithCareful(t *testing.T) {
 	}
 	mentorIx := map[string]int32{}
 	for j := range 40 {
-		mentorIx["M"+strconv.Itoa(j)] = int32(j)
+		mentorIx["M"+fmt.Sprint(j)] = int32(j)
 	}
 	ids := make([]string, 40)
 	for j := range ids {
-		ids[j] = "M" + strconv.Itoa(j)
+		ids[j] = "M" + fmt.Sprint(j)
 	}
 	mentors := newIDIndex(ids)
 	generated, err := os.ReadFile(filepath.Join(dir, "scores.csv"))
