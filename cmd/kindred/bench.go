@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"sync"
@@ -13,7 +14,7 @@ import (
 	"github.com/kindredhq/kindred/internal/matching"
 )
 
-const benchUsage = `usage: kindred bench match [--mentees N] [--mentors M] [--per-mentee K] [--seed S] [--verify=false]`
+const benchUsage = `usage: kindred bench match [--mentees N] [--mentors M] [--per-mentee K] [--seed S] [--verify=false] [--write-scores DIR]`
 
 // cmdBench runs kindred bench: benchmarks that admins and reviewers can
 // repeat on their own machines.
@@ -39,6 +40,7 @@ func benchMatch(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	perMentee := fs.Int("per-mentee", 20, "candidate mentors per mentee")
 	seed := fs.Uint64("seed", 1, "seed of the generated instance")
 	verify := fs.Bool("verify", true, "check the optimality certificate independently")
+	writeScores := fs.String("write-scores", "", "write the instance as DIR/mentors.csv and DIR/scores.csv for kindred match, and stop")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -57,6 +59,13 @@ func benchMatch(_ context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "instance  %d mentees, %d mentors, %d candidates each (%d arcs), seed %d\n",
 		*mentees, *mentors, min(*perMentee, *mentors), len(p.Arcs), *seed)
 	fmt.Fprintf(stdout, "generate  %.3fs\n", gen.Seconds())
+	if *writeScores != "" {
+		if err := writeScoresFiles(*writeScores, p); err != nil {
+			return fmt.Errorf("bench match: %w", err)
+		}
+		fmt.Fprintf(stdout, "written   %s and %s\n", filepath.Join(*writeScores, "mentors.csv"), filepath.Join(*writeScores, "scores.csv"))
+		return nil
+	}
 
 	runtime.GC()
 	var before, after runtime.MemStats

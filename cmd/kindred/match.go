@@ -13,6 +13,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/person"
 )
 
@@ -206,42 +207,32 @@ type candidateSummary struct {
 	BelowMinScore int64            `json:"below_min_score"`
 }
 
-// solved is a problem, its optimal result and the result reported (the
-// stable one with --stable).
-type solved struct {
-	problem        matching.Problem
-	optimal, final matching.Result
-	verified       bool
-	blocking       int // blocking pairs of final
-}
-
-// solve solves p optimally and, with --stable, stably; mentor and mentee
-// name indices in errors.
-func solve(p matching.Problem, f matchFlags, prog *progress, mentor, mentee func(int32) string, timings map[string]float64) (solved, error) {
-	t := time.Now()
-	prog.say("solving %d arcs", len(p.Arcs))
-	opt, err := matching.Solve(p)
-	if err != nil {
-		return solved{}, solveError(err, f, mentor, mentee)
-	}
-	s := solved{problem: p, optimal: opt, final: opt, verified: opt.Verify(p) == nil}
-	if f.stable {
-		if s.final, err = matching.SolveStable(p); err != nil {
-			return solved{}, solveError(err, f, mentor, mentee)
+// solve runs the pipeline with the run's flags; locks are the locks file's
+// rows (for line numbers), mentor and mentee name indices in errors, and
+// scoresFile is the file of given scores (empty with people).
+func solve(p mentorships.Problem, f matchFlags, locks []lockRow, mentor, mentee func(int32) string, scoresFile string) (*mentorships.Outcome, error) {
+	p.Objective, p.MinScore, p.Stable, p.Blocking = f.objective, f.minScore, f.stable, true
+	out, err := mentorships.Solve(p)
+	var le *mentorships.LockError
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &le):
+		what := ""
+		switch {
+		case le.NoArc:
+			what = fmt.Sprintf("the pair is not in %s, so it is not allowed", scoresFile)
+		case le.Rule != score.Allowed:
+			what = le.Rule.Reason()
+		default:
+			what = fmt.Sprintf("the pair scores %d, below --min-score %d", le.Score, f.minScore)
 		}
+		return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: %s",
+			filepath.Base(f.locks), locks[le.Lock].line, mentor(le.Pair.Mentor), mentee(le.Pair.Mentee), what)
 	}
-	if s.blocking, err = matching.BlockingPairs(p, s.final); err != nil {
-		return solved{}, fmt.Errorf("match: %w", err)
-	}
-	timings["solve"] = since(t)
-	return s, nil
-}
-
-// solveError names the people of a matching.InputError.
-func solveError(err error, f matchFlags, mentor, mentee func(int32) string) error {
 	var ie *matching.InputError
 	if !errors.As(err, &ie) {
-		return fmt.Errorf("match: %w", err)
+		return nil, fmt.Errorf("match: %w", err)
 	}
 	who := ""
 	if ie.Mentor >= 0 {
@@ -254,29 +245,33 @@ func solveError(err error, f matchFlags, mentor, mentee func(int32) string) erro
 	if ie.Field == "locks" && f.locks != "" {
 		where = filepath.Base(f.locks)
 	}
-	return fmt.Errorf("match: %s:%s: %s", where, who, ie.Reason)
+	return nil, fmt.Errorf("match: %s:%s: %s", where, who, ie.Reason)
 }
 
-// summarize fills the parts of the summary common to both modes.
-func summarize(s *matchSummary, sv solved, f matchFlags) {
-	s.Matched, s.TotalScore = sv.final.Matched, sv.final.Total
+// summarize fills the parts of the summary common to both modes: the
+// figures and each unmatched mentee's reason in the CLI's words.
+func summarize(s *matchSummary, out *mentorships.Outcome, f matchFlags, mentee func(int32) string, scoresFile string) {
+	s.Matched, s.TotalScore = out.Final.Matched, out.Final.Total
 	s.Objective = f.objective.String()
-	s.Optimal = !f.stable && sv.verified
+	s.Optimal = !f.stable && out.Verified
 	s.MinScore = f.minScore
-	s.Locks, s.Exclusions = len(sv.problem.Locks), len(sv.problem.Exclusions)
-	for _, c := range sv.problem.MentorCapacity {
-		s.Seats += int(c)
-	}
+	s.Locks, s.Exclusions = len(out.Problem.Locks), len(out.Problem.Exclusions)
+	s.Seats = out.Seats
 	s.Stable = f.stable
-	s.BlockingPairs = sv.blocking
+	s.BlockingPairs = out.Blocking
 	if f.stable {
-		price := sv.optimal.Total - sv.final.Total
-		total, matched := sv.optimal.Total, sv.optimal.Matched
+		price := out.Optimal.Total - out.Final.Total
+		total, matched := out.Optimal.Total, out.Optimal.Matched
 		s.PriceOfStability, s.OptimalTotal, s.OptimalMatched = &price, &total, &matched
 	}
-	if !sv.verified && !f.stable {
+	if !out.Verified && !f.stable {
 		s.Warnings = append(s.Warnings, "the solver's certificate of optimality did not check out")
 	}
+	s.Unmatched = make([]unmatchedMentee, len(out.Unmatched))
+	for k, w := range out.Unmatched {
+		s.Unmatched[k] = unmatchedMentee{ID: mentee(w.Mentee), Why: w.CLIWords(scoresFile)}
+	}
+	sortUnmatched(s.Unmatched)
 }
 
 // cohort is what kindred match --people reads: the people, split into

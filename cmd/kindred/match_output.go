@@ -45,18 +45,6 @@ func writeOutputs(outs []output) error {
 	return nil
 }
 
-// allFull says that the n mentors a mentee may have are taken.
-func allFull(n int, exhaustive bool) string {
-	switch {
-	case !exhaustive:
-		return fmt.Sprintf("your %d best-scoring mentors who pass the rules are all full", n)
-	case n == 1:
-		return "the 1 mentor who passes the rules for you is full"
-	default:
-		return fmt.Sprintf("the %d mentors who pass the rules for you are all full", n)
-	}
-}
-
 func yesNo(b bool) string {
 	if b {
 		return "yes"

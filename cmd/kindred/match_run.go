@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
+	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
 )
@@ -127,7 +130,8 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 func (c *cohort) mentorID(j int32) string { return c.mentors[j].ID }
 func (c *cohort) menteeID(i int32) string { return c.mentees[i].ID }
 
-// matchPeople is kindred match --people: score, prune, solve, explain.
+// matchPeople is kindred match --people: the cohort's files into the
+// pipeline (mentorships.Solve), its outcome into the CLI's files.
 func matchPeople(_ context.Context, f matchFlags, prog *progress, stderr io.Writer) (*matchRun, error) {
 	timings := map[string]float64{}
 	t := time.Now()
@@ -147,79 +151,32 @@ func matchPeople(_ context.Context, f matchFlags, prog *progress, stderr io.Writ
 	if err != nil {
 		return nil, fmt.Errorf("match: %w", err)
 	}
-	set := sc.Candidates()
-	arcs, err := addLocks(f, c, sc, set.Arcs)
-	if err != nil {
-		return nil, err
-	}
-	timings["candidates"] = since(t)
-
+	scoring := since(t)
 	caps := make([]int32, len(c.mentors))
 	for j, p := range c.mentors {
 		caps[j] = int32(max(p.Capacity, 0))
 	}
-	p := matching.Problem{MentorCapacity: caps, NumMentees: len(c.mentees), Arcs: arcs, Objective: f.objective,
-		MinScore: int32(f.minScore), Locks: lockPairs(c.locks), Exclusions: c.exPairs}
-	sv, err := solve(p, f, prog, c.mentorID, c.menteeID, timings)
+	prog.say("solving")
+	out, err := solve(mentorships.Problem{Capacity: caps, NumMentees: len(c.mentees), Scorer: sc,
+		Locks: lockPairs(c.locks), Exclusions: c.exPairs, Pruning: true}, f, c.locks, c.mentorID, c.menteeID, "")
 	if err != nil {
 		return nil, err
 	}
+	maps.Copy(timings, out.Timings)
+	timings["candidates"] = math.Round((timings["candidates"]+scoring)*1000) / 1000
 
-	t = time.Now()
-	prog.say("measuring the cost of pruning")
-	pr, err := sc.PruningLoss(set, sv.optimal, score.PruningOptions{Objective: f.objective, MinScore: f.minScore, Locks: p.Locks})
-	if err != nil {
-		return nil, fmt.Errorf("match: %w", err)
-	}
-	timings["pruning"] = since(t)
-
+	set := out.Candidates
 	run := &matchRun{summary: matchSummary{Mentees: len(c.mentees), Mentors: len(c.mentors),
-		From: f.from.Format(time.DateOnly), To: f.to.Format(time.DateOnly), Pruning: pr, Timings: timings, Warnings: c.warnings}}
-	summarize(&run.summary, sv, f)
+		From: f.from.Format(time.DateOnly), To: f.to.Format(time.DateOnly), Pruning: out.Pruning, Timings: timings, Warnings: c.warnings}}
+	summarize(&run.summary, out, f, c.menteeID, "")
 	run.summary.Candidates = candidateSummary{Arcs: len(set.Arcs), Exhaustive: set.Exhaustive, K: set.K,
 		Scored: set.Scored, Rejected: set.Rejected, BelowMinScore: set.BelowMinScore}
 
-	// Unmatched mentees and why: a mentee with candidates lost them to
-	// others; one without is told which rules ruled out whom.
-	arcCount := make([]int, len(c.mentees))
-	for _, a := range arcs {
-		if int(a.Score) >= f.minScore {
-			arcCount[a.Mentee]++
-		}
-	}
-	matched := make([]bool, len(c.mentees))
-	for _, a := range sv.final.Pairs {
-		matched[a.Mentee] = true
-	}
-	const maxWhy = 2000 // full checks of mentees without candidates, O(mentors) each
-	whys := 0
-	run.summary.Unmatched = []unmatchedMentee{}
-	for i := range c.mentees {
-		if matched[i] {
-			continue
-		}
-		why := "no mentor with capacity who passes the rules: " + allFull(arcCount[i], set.Exhaustive)
-		if arcCount[i] == 0 {
-			if whys < maxWhy {
-				why = sc.Why(i).String()
-				whys++
-			} else {
-				why = "no mentor with capacity who passes the rules"
-			}
-		}
-		run.summary.Unmatched = append(run.summary.Unmatched, unmatchedMentee{ID: c.mentees[i].ID, Why: why})
-	}
-	sortUnmatched(run.summary.Unmatched)
-
-	locked := map[matching.Pair]bool{}
-	for _, q := range p.Locks {
-		locked[q] = true
-	}
 	header := append([]string{"mentor_id", "mentee_id", "score", "locked"}, score.FactorNames...)
-	rows := make([][]string, 0, len(sv.final.Pairs))
-	for _, a := range sv.final.Pairs {
-		x := sc.Explain(int(a.Mentor), int(a.Mentee))
-		row := []string{c.mentorID(a.Mentor), c.menteeID(a.Mentee), strconv.Itoa(int(a.Score)), yesNo(locked[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}])}
+	rows := make([][]string, 0, len(out.Final.Pairs))
+	for k, a := range out.Final.Pairs {
+		x := out.Explanations[k]
+		row := []string{c.mentorID(a.Mentor), c.menteeID(a.Mentee), strconv.Itoa(int(a.Score)), yesNo(out.Locked[a.Mentee])}
 		for _, name := range score.FactorNames {
 			if pts, ok := x.Points(name); ok {
 				row = append(row, strconv.Itoa(pts))
@@ -232,40 +189,12 @@ func matchPeople(_ context.Context, f matchFlags, prog *progress, stderr io.Writ
 	run.matches = renderCSV(append(header, "reasons"), rows)
 	if f.candidatesOut != "" {
 		rows = rows[:0]
-		for _, a := range arcs {
+		for _, a := range out.Problem.Arcs {
 			rows = append(rows, []string{c.mentorID(a.Mentor), c.menteeID(a.Mentee), strconv.Itoa(int(a.Score))})
 		}
 		run.candidates = renderCSV([]string{"mentor_id", "mentee_id", "score"}, rows)
 	}
 	return run, nil
-}
-
-// addLocks checks that every locked pair passes the rules and the minimum
-// score, and adds it to the candidates if pruning left it out.
-func addLocks(f matchFlags, c *cohort, sc *score.Scorer, arcs []matching.Arc) ([]matching.Arc, error) {
-	if len(c.locks) == 0 {
-		return arcs, nil
-	}
-	have := map[matching.Pair]bool{}
-	for _, a := range arcs {
-		have[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}] = true
-	}
-	name := filepath.Base(f.locks)
-	for _, l := range c.locks {
-		j, i := l.pair.Mentor, l.pair.Mentee
-		if r := sc.Check(int(j), int(i)); r != score.Allowed {
-			return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: %s", name, l.line, c.mentorID(j), c.menteeID(i), r.Reason())
-		}
-		s := sc.Score(int(j), int(i))
-		if s < f.minScore {
-			return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair scores %d, below --min-score %d", name, l.line, c.mentorID(j), c.menteeID(i), s, f.minScore)
-		}
-		if !have[l.pair] {
-			arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
-			have[l.pair] = true
-		}
-	}
-	return arcs, nil
 }
 
 // matchScores is kindred match --mentors --scores: the scores are given.
@@ -301,49 +230,16 @@ func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, er
 		return nil, err
 	}
 
-	st, err := readTable(f.scores, "mentor_id", "mentee_id", "score")
+	data, err := os.ReadFile(f.scores)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("match: %w", err)
 	}
-	var menteeIDs []string
-	menteeIx := map[string]int32{}
-	var arcs []matching.Arc
-	seen := map[matching.Pair]int{} // pair -> line
-	scoreOf := map[matching.Pair]int32{}
-	for _, r := range st.rows {
-		mid, eid := st.cell(r, "mentor_id"), st.cell(r, "mentee_id")
-		j, ok := mentorIx[mid]
-		if !ok {
-			st.bad(r, "mentor_id", "unknown mentor id %q (not in %s)", mid, mt.name)
+	st := &table{name: filepath.Base(f.scores)}
+	menteeIDs, menteeIx, arcs, ok := readScoresFast(data, newIDIndex(mentorIDs))
+	if !ok { // something is amiss: the careful reader says what and where
+		if menteeIDs, menteeIx, arcs, err = readScoresCareful(f.scores, mt.name, mentorIx); err != nil {
+			return nil, err
 		}
-		if eid == "" {
-			st.bad(r, "mentee_id", "the mentee id is empty")
-			ok = false
-		} else if eid == mid {
-			st.bad(r, "mentee_id", "%q cannot mentor themselves", eid)
-			ok = false
-		}
-		s, okScore := st.integer(r, "score", 0, matching.MaxScore)
-		if !ok || !okScore {
-			continue
-		}
-		i, known := menteeIx[eid]
-		if !known {
-			i = int32(len(menteeIDs))
-			menteeIx[eid] = i
-			menteeIDs = append(menteeIDs, eid)
-		}
-		q := matching.Pair{Mentor: j, Mentee: i}
-		if prev := seen[q]; prev > 0 {
-			st.bad(r, "mentee_id", "the pair (%s, %s) is also on line %d", mid, eid, prev)
-			continue
-		}
-		seen[q] = r.line
-		scoreOf[q] = int32(s)
-		arcs = append(arcs, matching.Arc{Mentor: j, Mentee: i, Score: int32(s)})
-	}
-	if err := st.err(); err != nil {
-		return nil, err
 	}
 	resolve := func(role, id string) (int32, string) {
 		ix, file := menteeIx, st.name
@@ -370,84 +266,22 @@ func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, er
 		if locks, err = readLocks(f.locks, resolve, exPairs, func(j int32) int32 { return caps[j] }, mentorName, menteeName); err != nil {
 			return nil, err
 		}
-		for _, l := range locks {
-			line := seen[l.pair]
-			if line == 0 {
-				return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair is not in %s, so it is not allowed",
-					filepath.Base(f.locks), l.line, mentorName(l.pair.Mentor), menteeName(l.pair.Mentee), st.name)
-			}
-			if s := scoreOf[l.pair]; int(s) < f.minScore {
-				return nil, fmt.Errorf("%s: line %d: cannot lock mentor %s to mentee %s: the pair scores %d, below --min-score %d",
-					filepath.Base(f.locks), l.line, mentorName(l.pair.Mentor), menteeName(l.pair.Mentee), s, f.minScore)
-			}
-		}
 	}
 	timings["read"] = since(t)
 
-	p := matching.Problem{MentorCapacity: caps, NumMentees: len(menteeIDs), Arcs: arcs, Objective: f.objective,
-		MinScore: int32(f.minScore), Locks: lockPairs(locks), Exclusions: exPairs}
-	sv, err := solve(p, f, prog, mentorName, menteeName, timings)
+	out, err := solve(mentorships.Problem{Capacity: caps, NumMentees: len(menteeIDs), Arcs: arcs,
+		Locks: lockPairs(locks), Exclusions: exPairs}, f, locks, mentorName, menteeName, st.name)
 	if err != nil {
 		return nil, err
 	}
+	maps.Copy(timings, out.Timings)
+	delete(timings, "candidates")
 	run := &matchRun{summary: matchSummary{Mentees: len(menteeIDs), Mentors: len(mentorIDs), Timings: timings}}
-	summarize(&run.summary, sv, f)
-	run.summary.Unmatched = []unmatchedMentee{}
+	summarize(&run.summary, out, f, menteeName, st.name)
 	run.summary.Candidates = candidateSummary{Arcs: len(arcs), Exhaustive: true}
-
-	excluded := map[matching.Pair]bool{}
-	for _, q := range exPairs {
-		excluded[q] = true
-	}
-	type tally struct{ listed, excluded, below, noSeat int }
-	tallies := make([]tally, len(menteeIDs))
-	for _, a := range arcs {
-		tl := &tallies[a.Mentee]
-		tl.listed++
-		switch {
-		case excluded[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}]:
-			tl.excluded++
-		case int(a.Score) < f.minScore:
-			tl.below++
-		case caps[a.Mentor] == 0:
-			tl.noSeat++
-		}
-	}
-	matched := make([]bool, len(menteeIDs))
-	for _, a := range sv.final.Pairs {
-		matched[a.Mentee] = true
-	}
-	for i, tl := range tallies {
-		if matched[i] {
-			continue
-		}
-		why := "no mentor with capacity who passes the rules"
-		if ok := tl.listed - tl.excluded - tl.below - tl.noSeat; ok > 0 {
-			why += ": " + allFull(ok, true)
-		} else {
-			var parts []string
-			for _, c := range []struct {
-				n    int
-				what string
-			}{{tl.excluded, "excluded by an admin"}, {tl.below, fmt.Sprintf("below the minimum score of %d", f.minScore)}, {tl.noSeat, "with a mentor of capacity 0"}} {
-				if c.n > 0 {
-					parts = append(parts, fmt.Sprintf("%d %s", c.n, c.what))
-				}
-			}
-			why += fmt.Sprintf(": of the %d pairs listed in %s, %s", tl.listed, st.name, strings.Join(parts, ", "))
-		}
-		run.summary.Unmatched = append(run.summary.Unmatched, unmatchedMentee{ID: menteeIDs[i], Why: why})
-	}
-	sortUnmatched(run.summary.Unmatched)
-
-	locked := map[matching.Pair]bool{}
-	for _, q := range p.Locks {
-		locked[q] = true
-	}
-	rows := make([][]string, 0, len(sv.final.Pairs))
-	for _, a := range sv.final.Pairs {
-		rows = append(rows, []string{mentorIDs[a.Mentor], menteeIDs[a.Mentee], strconv.Itoa(int(a.Score)),
-			yesNo(locked[matching.Pair{Mentor: a.Mentor, Mentee: a.Mentee}])})
+	rows := make([][]string, 0, len(out.Final.Pairs))
+	for _, a := range out.Final.Pairs {
+		rows = append(rows, []string{mentorIDs[a.Mentor], menteeIDs[a.Mentee], strconv.Itoa(int(a.Score)), yesNo(out.Locked[a.Mentee])})
 	}
 	run.matches = renderCSV([]string{"mentor_id", "mentee_id", "score", "locked"}, rows)
 	return run, nil

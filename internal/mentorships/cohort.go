@@ -7,6 +7,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/matching/score"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -90,60 +91,24 @@ func publishedPairs(ctx context.Context, q db.Querier, cycleID string) ([]IDPair
 // history returns the pairs published in the program's cycles that
 // started before this one.
 func history(ctx context.Context, q db.Querier, c programs.Cycle) (*score.History, error) {
-	ps, err := idPairs(ctx, q, `SELECT mp.mentor_id, mp.mentee_id FROM match_pairs mp
-		JOIN match_runs r ON r.id = mp.run_id JOIN cycles c ON c.id = r.cycle_id
-		WHERE r.program_id = ? AND r.status = ? AND r.cycle_id <> ? AND c.starts_on < ?`,
-		c.ProgramID, StatusPublished, c.ID, c.StartsOn)
+	h := &score.History{}
+	earlier, err := programs.EarlierCycleIDs(ctx, q, c)
+	if err != nil || len(earlier) == 0 {
+		return h, err
+	}
+	args := []any{c.ProgramID, StatusPublished}
+	for _, id := range earlier {
+		args = append(args, id)
+	}
+	ps, err := idPairs(ctx, q, `SELECT mp.mentor_id, mp.mentee_id FROM match_pairs mp JOIN match_runs r ON r.id = mp.run_id
+		WHERE r.program_id = ? AND r.status = ? AND r.cycle_id IN (`+db.InClause(len(earlier))+`)`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("read earlier cycles' pairs: %w", err)
 	}
-	h := &score.History{}
 	for _, p := range ps {
 		h.Add(p.MentorID, p.MenteeID)
 	}
 	return h, nil
-}
-
-// orgChart returns everyone with only their id and manager: enough for
-// management chains, which reach beyond the cohort.
-func orgChart(ctx context.Context, q db.Querier) ([]person.Person, error) {
-	rows, err := q.QueryContext(ctx, "SELECT id, COALESCE(manager_id, '') FROM people ORDER BY id")
-	if err != nil {
-		return nil, fmt.Errorf("read the organization chart: %w", err)
-	}
-	defer rows.Close()
-	var out []person.Person
-	for rows.Next() {
-		var p person.Person
-		if err := rows.Scan(&p.ID, &p.ManagerID); err != nil {
-			return nil, fmt.Errorf("read the organization chart: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
-}
-
-// enrolled is a person's approved place in a cycle.
-type enrolled struct{ role, personID string }
-
-// approvedPeople returns the cycle's approved mentors and mentees, by role
-// and person id.
-func approvedPeople(ctx context.Context, q db.Querier, cycleID string) ([]enrolled, error) {
-	rows, err := q.QueryContext(ctx, `SELECT role, person_id FROM enrollments WHERE cycle_id = ? AND status = ? AND role IN (?, ?)
-		ORDER BY role, person_id`, cycleID, programs.StatusApproved, programs.RoleMentor, programs.RoleMentee)
-	if err != nil {
-		return nil, fmt.Errorf("read the cycle's mentors and mentees: %w", err)
-	}
-	defer rows.Close()
-	var out []enrolled
-	for rows.Next() {
-		var e enrolled
-		if err := rows.Scan(&e.role, &e.personID); err != nil {
-			return nil, fmt.Errorf("read the cycle's mentors and mentees: %w", err)
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
 }
 
 // loadPeople returns the active people among ids, by id.
@@ -168,16 +133,16 @@ func (s *Store) loadCohort(ctx context.Context, p programs.Program, c programs.C
 	q := s.db.Read()
 	// The approved mentors and mentees, by person id: the index order of
 	// the run, so the same cohort always gives the same problem.
-	enrolled, err := approvedPeople(ctx, q, c.ID)
+	enrolled, err := programs.ApprovedPlacements(ctx, q, c.ID)
 	if err != nil {
 		return nil, err
 	}
 	seen := map[string]bool{}
 	var ids []string
 	for _, e := range enrolled {
-		if !seen[e.personID] {
-			seen[e.personID] = true
-			ids = append(ids, e.personID)
+		if !seen[e.PersonID] {
+			seen[e.PersonID] = true
+			ids = append(ids, e.PersonID)
 		}
 	}
 	byID, err := s.loadPeople(ctx, ids)
@@ -186,10 +151,10 @@ func (s *Store) loadCohort(ctx context.Context, p programs.Program, c programs.C
 	}
 	co := &cohort{program: p, cycle: c, rules: r, mentorAt: map[string]int32{}, menteeAt: map[string]int32{}}
 	for _, e := range enrolled {
-		person, ok := byID[e.personID]
+		person, ok := byID[e.PersonID]
 		switch {
 		case !ok:
-		case e.role == programs.RoleMentor:
+		case e.Role == programs.RoleMentor:
 			co.mentorAt[person.ID] = int32(len(co.mentors))
 			co.mentors = append(co.mentors, person)
 		default:
@@ -238,7 +203,7 @@ func (s *Store) loadCohort(ctx context.Context, p programs.Program, c programs.C
 	if err != nil {
 		return nil, err
 	}
-	chart, err := orgChart(ctx, q)
+	chart, err := people.OrgChart(ctx, q)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,14 @@
 // earlier ones stay for audit. Publishing a draft makes it the cycle's
 // published matches and supersedes the run published before.
 //
+// The matching itself is one pipeline with no storage, Solve (pipeline.go,
+// why.go): from a Problem (a scorer over people, or given scores; locks,
+// pairs to keep, exclusions, a warm start) to an Outcome (the pairs, their
+// explanations, the verified certificate, each unmatched mentee's Why).
+// The Store feeds it a cycle and saves its Outcome; kindred match feeds it
+// files and writes its Outcome in the CLI's formats, so both give the same
+// pairs and the same reasons for the same input.
+//
 // Nothing of a draft is for participants. The Store answers a person's
 // questions only with their own published pairs (Mine) and a sponsor's with
 // totals; deciding who may call what is the caller's job (package web),

@@ -56,18 +56,6 @@ func (s *Store) cycleOf(ctx context.Context, programID, cycleID string) (program
 	return p, c, nil
 }
 
-// approvedRole reports whether the person holds an approved enrollment in
-// the cycle with the role.
-func approvedRole(ctx context.Context, q db.Querier, cycleID, personID, role string) (bool, error) {
-	var n int
-	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM enrollments WHERE cycle_id = ? AND person_id = ? AND role = ? AND status = ?`,
-		cycleID, personID, role, programs.StatusApproved).Scan(&n)
-	if err != nil {
-		return false, fmt.Errorf("read enrollment of %s: %w", personID, err)
-	}
-	return n > 0, nil
-}
-
 // insertRows inserts rows into table (columns cols) in batches, one
 // statement per batch, which is much faster than a statement a row.
 func insertRows(ctx context.Context, tx db.Querier, table string, cols []string, rows [][]any) error {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -25,15 +26,15 @@ func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (
 	q := s.db.Read()
 	m := Mine{PersonID: personID}
 	var err error
-	if m.IsMentee, err = approvedRole(ctx, q, cycleID, personID, programs.RoleMentee); err != nil {
+	if m.IsMentee, err = programs.HasApprovedRole(ctx, q, cycleID, personID, programs.RoleMentee); err != nil {
 		return Mine{}, err
 	}
-	if m.IsMentor, err = approvedRole(ctx, q, cycleID, personID, programs.RoleMentor); err != nil {
+	if m.IsMentor, err = programs.HasApprovedRole(ctx, q, cycleID, personID, programs.RoleMentor); err != nil {
 		return Mine{}, err
 	}
 	if m.IsMentor {
-		if err := q.QueryRowContext(ctx, "SELECT capacity FROM people WHERE id = ?", personID).Scan(&m.Capacity); err != nil {
-			return Mine{}, fmt.Errorf("read capacity of %s: %w", personID, err)
+		if m.Capacity, err = people.CapacityOf(ctx, q, personID); err != nil {
+			return Mine{}, err
 		}
 		var n int
 		if err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_unavailable WHERE cycle_id = ? AND person_id = ?", cycleID, personID).Scan(&n); err != nil {

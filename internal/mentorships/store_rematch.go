@@ -9,6 +9,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 // maxReason bounds a re-match request's reason, in characters.
@@ -102,10 +103,9 @@ func requestedPair(ctx context.Context, q db.Querier, runID string, in RematchIn
 	return IDPair{}, errs.Field("mentee_id", "is not one of your mentees in this cycle")
 }
 
-const requestSelect = `SELECT r.id, r.program_id, r.cycle_id, r.person_id, pp.name, r.mentor_id, mo.name, r.mentee_id, me.name,
+const requestSelect = `SELECT r.id, r.program_id, r.cycle_id, r.person_id, r.mentor_id, r.mentee_id,
 	r.reason, r.status, r.created_at, COALESCE(r.resolved_by, ''), r.resolved_at, COALESCE(r.resolved_run_id, '')
-	FROM rematch_requests r JOIN people pp ON pp.id = r.person_id JOIN people mo ON mo.id = r.mentor_id
-	JOIN people me ON me.id = r.mentee_id`
+	FROM rematch_requests r`
 
 func queryRequests(ctx context.Context, q db.Querier, where string, args ...any) ([]RematchRequest, error) {
 	rows, err := q.QueryContext(ctx, requestSelect+" WHERE "+where+" ORDER BY r.created_at, r.id", args...)
@@ -117,14 +117,30 @@ func queryRequests(ctx context.Context, q db.Querier, where string, args ...any)
 	for rows.Next() {
 		var r RematchRequest
 		var resolved sql.NullTime
-		if err := rows.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.PersonID, &r.PersonName, &r.MentorID, &r.MentorName,
-			&r.MenteeID, &r.MenteeName, &r.Reason, &r.Status, &r.CreatedAt, &r.ResolvedBy, &resolved, &r.ResolvedRunID); err != nil {
+		if err := rows.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.PersonID, &r.MentorID,
+			&r.MenteeID, &r.Reason, &r.Status, &r.CreatedAt, &r.ResolvedBy, &resolved, &r.ResolvedRunID); err != nil {
 			return nil, err
 		}
 		r.CreatedAt, r.ResolvedAt = r.CreatedAt.UTC(), db.TimePtr(resolved)
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	var ids []string
+	for _, r := range out {
+		ids = append(ids, r.PersonID, r.MentorID, r.MenteeID)
+	}
+	names, err := people.Names(ctx, q, ids)
+	if err != nil {
+		return nil, err
+	}
+	for k := range out {
+		r := &out[k]
+		r.PersonName, r.MentorName, r.MenteeName = names[r.PersonID], names[r.MentorID], names[r.MenteeID]
+	}
+	return out, nil
 }
 
 func getRequest(ctx context.Context, q db.Querier, cycleID, id string) (RematchRequest, error) {

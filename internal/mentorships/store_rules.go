@@ -1,6 +1,7 @@
 package mentorships
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -27,7 +29,7 @@ func checkPair(ctx context.Context, q db.Querier, cycleID string, p IDPair) erro
 			f.Add(side.field, "is required")
 			continue
 		}
-		ok, err := approvedRole(ctx, q, cycleID, side.id, side.role)
+		ok, err := programs.HasApprovedRole(ctx, q, cycleID, side.id, side.role)
 		if err != nil {
 			return err
 		}
@@ -39,6 +41,15 @@ func checkPair(ctx context.Context, q db.Querier, cycleID string, p IDPair) erro
 		f.Add("mentee_id", "a person cannot mentor themselves")
 	}
 	return f.Err()
+}
+
+// pairIn reports whether table (match_locks or match_exclusions) holds the
+// pair in the cycle.
+func pairIn(ctx context.Context, q db.Querier, table, cycleID string, p IDPair) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+table+" WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
+		cycleID, p.MentorID, p.MenteeID).Scan(&n)
+	return n > 0, err
 }
 
 func trimPair(p IDPair) IDPair {
@@ -72,17 +83,16 @@ func (s *Store) Lock(ctx context.Context, programID, cycleID string, p IDPair, a
 		case !errors.Is(err, sql.ErrNoRows):
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_exclusions WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
-			c.ID, p.MentorID, p.MenteeID).Scan(&n); err != nil {
+		if excluded, err := pairIn(ctx, tx, "match_exclusions", c.ID, p); err != nil || excluded {
+			return cmp.Or(err, errs.E(errs.Conflict, "this pair is excluded; remove the exclusion before locking it"))
+		}
+		var locked int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ?",
+			c.ID, p.MentorID).Scan(&locked); err != nil {
 			return err
 		}
-		if n > 0 {
-			return errs.E(errs.Conflict, "this pair is excluded; remove the exclusion before locking it")
-		}
-		var locked, capacity int
-		if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ?), capacity
-			FROM people WHERE id = ?`, c.ID, p.MentorID, p.MentorID).Scan(&locked, &capacity); err != nil {
+		capacity, err := people.CapacityOf(ctx, tx, p.MentorID)
+		if err != nil {
 			return err
 		}
 		if locked >= capacity {
@@ -123,13 +133,8 @@ func (s *Store) Exclude(ctx context.Context, programID, cycleID string, p IDPair
 		if err := checkPair(ctx, tx, c.ID, p); err != nil {
 			return err
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM match_locks WHERE cycle_id = ? AND mentor_id = ? AND mentee_id = ?",
-			c.ID, p.MentorID, p.MenteeID).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return errs.E(errs.Conflict, "this pair is locked; unlock it before excluding it")
+		if locked, err := pairIn(ctx, tx, "match_locks", c.ID, p); err != nil || locked {
+			return cmp.Or(err, errs.E(errs.Conflict, "this pair is locked; unlock it before excluding it"))
 		}
 		if err := insertExclusion(ctx, tx, c.ID, p, adminID, s.now()); err != nil {
 			return err
@@ -243,7 +248,7 @@ func (s *Store) SetUnavailable(ctx context.Context, programID, cycleID, personID
 		return fmt.Errorf("set availability: %w", err)
 	}
 	err = s.db.Tx(ctx, func(tx db.Querier) error {
-		ok, err := approvedRole(ctx, tx, c.ID, personID, programs.RoleMentor)
+		ok, err := programs.HasApprovedRole(ctx, tx, c.ID, personID, programs.RoleMentor)
 		if err != nil {
 			return err
 		}

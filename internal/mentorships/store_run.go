@@ -8,6 +8,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 // Run runs matching for cycle cycleID of program programID under the
@@ -170,11 +171,9 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 const runSelect = `SELECT r.id, r.program_id, r.cycle_id, r.seq, r.status, COALESCE(r.parent_id, ''), r.trigger_kind,
 	r.objective, r.min_score, r.mentees, r.mentors, r.seats, r.matched, r.total_score, r.optimal, r.pruned, r.candidates,
 	r.millis, COALESCE(r.created_by, ''), r.created_at, COALESCE(r.published_by, ''), r.published_at,
-	COALESCE(p.total_score, 0), COALESCE(p.matched, 0), c.name, g.name, c.starts_on, c.ends_on
+	COALESCE(p.total_score, 0), COALESCE(p.matched, 0)
 	FROM match_runs r
-	LEFT JOIN match_runs p ON p.id = r.parent_id
-	JOIN cycles c ON c.id = r.cycle_id
-	JOIN programs g ON g.id = r.program_id`
+	LEFT JOIN match_runs p ON p.id = r.parent_id`
 
 func scanRun(sc scanner) (Run, error) {
 	var r Run
@@ -182,14 +181,39 @@ func scanRun(sc scanner) (Run, error) {
 	err := sc.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.Seq, &r.Status, &r.ParentID, &r.Trigger,
 		&r.Objective, &r.MinScore, &r.Mentees, &r.Mentors, &r.Seats, &r.Matched, &r.TotalScore, &r.Optimal, &r.Pruned, &r.Candidates,
 		&r.Millis, &r.CreatedBy, &r.CreatedAt, &r.PublishedBy, &published,
-		&r.ParentTotal, &r.ParentMatch, &r.CycleName, &r.ProgramName, &r.CycleStarts, &r.CycleEndsOn)
+		&r.ParentTotal, &r.ParentMatch)
 	r.CreatedAt = r.CreatedAt.UTC()
 	r.PublishedAt = db.TimePtr(published)
 	return r, err
 }
 
+// label fills in the runs' program and cycle names and dates, which the
+// programs package keeps; runs are of one cycle.
+func label(ctx context.Context, q db.Querier, runs ...*Run) error {
+	if len(runs) == 0 {
+		return nil
+	}
+	l, err := programs.LabelOf(ctx, q, runs[0].CycleID)
+	if err != nil {
+		return err
+	}
+	for _, r := range runs {
+		r.ProgramName, r.CycleName, r.CycleStarts, r.CycleEndsOn = l.ProgramName, l.CycleName, l.StartsOn, l.EndsOn
+	}
+	return nil
+}
+
+// scanRunLabeled scans one run and labels it.
+func scanRunLabeled(ctx context.Context, q db.Querier, query string, args ...any) (Run, error) {
+	r, err := scanRun(q.QueryRowContext(ctx, query, args...))
+	if err != nil {
+		return Run{}, err
+	}
+	return r, label(ctx, q, &r)
+}
+
 func getRun(ctx context.Context, q db.Querier, programID, cycleID, runID string) (Run, error) {
-	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.id = ? AND r.cycle_id = ? AND r.program_id = ?", runID, cycleID, programID))
+	r, err := scanRunLabeled(ctx, q, runSelect+" WHERE r.id = ? AND r.cycle_id = ? AND r.program_id = ?", runID, cycleID, programID)
 	return r, db.NotFound(err, "no such match run in this cycle")
 }
 
@@ -227,7 +251,7 @@ func (s *Store) Overview(ctx context.Context, programID, cycleID string) (Overvi
 	}
 	q := s.db.Read()
 	var o Overview
-	latest, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.cycle_id = ? ORDER BY r.seq DESC LIMIT 1", cycleID))
+	latest, err := scanRunLabeled(ctx, q, runSelect+" WHERE r.cycle_id = ? ORDER BY r.seq DESC LIMIT 1", cycleID)
 	switch {
 	case err == sql.ErrNoRows:
 		return o, nil
@@ -246,7 +270,7 @@ func (s *Store) Overview(ctx context.Context, programID, cycleID string) (Overvi
 }
 
 func publishedRun(ctx context.Context, q db.Querier, cycleID string) (Run, error) {
-	r, err := scanRun(q.QueryRowContext(ctx, runSelect+" WHERE r.cycle_id = ? AND r.status = ?", cycleID, StatusPublished))
+	r, err := scanRunLabeled(ctx, q, runSelect+" WHERE r.cycle_id = ? AND r.status = ?", cycleID, StatusPublished)
 	return r, db.NotFound(err, "this cycle has no published matches yet")
 }
 
@@ -346,15 +370,25 @@ func scanPairs(rows *sql.Rows) ([]Pair, error) {
 	return out, rows.Err()
 }
 
-// Pairs returns a page of run runID's pairs, by mentor name and then
-// mentee name. A run of another cycle is NotFound.
-func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Pair, error) {
+// runPage checks a page and that the run is the cycle's, and returns the
+// reader to page through it with.
+func (s *Store) runPage(ctx context.Context, programID, cycleID, runID string, pg Page) (db.Querier, int, int, error) {
 	limit, offset, err := pg.bounds()
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	q := s.db.Read()
 	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
+		return nil, 0, 0, err
+	}
+	return q, limit, offset, nil
+}
+
+// Pairs returns a page of run runID's pairs, by mentor name and then
+// mentee name. A run of another cycle is NotFound.
+func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Pair, error) {
+	q, limit, offset, err := s.runPage(ctx, programID, cycleID, runID, pg)
+	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
 	rows, err := q.QueryContext(ctx, pairSelect+` WHERE mp.run_id = ?
@@ -372,12 +406,8 @@ func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg 
 // UnmatchedOf returns a page of the mentees run runID left without a
 // mentor, by name, with why. A run of another cycle is NotFound.
 func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Unmatched, error) {
-	limit, offset, err := pg.bounds()
+	q, limit, offset, err := s.runPage(ctx, programID, cycleID, runID, pg)
 	if err != nil {
-		return nil, err
-	}
-	q := s.db.Read()
-	if _, err := getRun(ctx, q, programID, cycleID, runID); err != nil {
 		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
 	}
 	rows, err := q.QueryContext(ctx, `SELECT u.run_id, u.mentee_id, p.name, u.reason, u.rules FROM match_unmatched u
@@ -510,6 +540,13 @@ func (s *Store) Runs(ctx context.Context, programID, cycleID string) ([]Run, err
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
+	}
+	runs := make([]*Run, len(out))
+	for k := range out {
+		runs[k] = &out[k]
+	}
+	if err := label(ctx, s.db.Read(), runs...); err != nil {
 		return nil, fmt.Errorf("runs of cycle %s: %w", cycleID, err)
 	}
 	return out, nil

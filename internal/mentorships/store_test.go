@@ -10,6 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/mentorships"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -459,5 +460,61 @@ func TestSwapShowsChange(t *testing.T) {
 		errstest.WantErr(t, err, errs.Invalid, "mentee_b")
 		_, err = w.s.Swap(w.ctx, w.p.ID, w.q4.ID, "nobody", b, "adm")
 		errstest.WantErr(t, err, errs.Invalid, "mentee_a")
+	})
+}
+
+// What the store reads of people and programs, through their packages:
+// the organization chart, capacities and names; the cycle's approved
+// places, a role check, the cycles before it and its label.
+func TestCohortReads(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		w := newWorld(t, d)
+		w.cohort()
+		q := d.Read()
+		chart, err := people.OrgChart(w.ctx, q)
+		if err != nil || len(chart) != 10 || chart[0].ID != "adm" {
+			t.Errorf("chart %+v %v", chart, err)
+		}
+		for _, p := range chart {
+			if want := map[string]string{"e1": "mA", "mA": "boss"}[p.ID]; p.ManagerID != want {
+				t.Errorf("%s is managed by %q, want %q", p.ID, p.ManagerID, want)
+			}
+		}
+		if c, err := people.CapacityOf(w.ctx, q, "mB"); err != nil || c != 1 {
+			t.Errorf("capacity of mB: %d %v", c, err)
+		}
+		if _, err := people.CapacityOf(w.ctx, q, "nobody"); !errs.Is(err, errs.NotFound) {
+			t.Errorf("capacity of nobody: %v", err)
+		}
+		names, err := people.Names(w.ctx, q, []string{"mA", "e5", "nobody", "mA"})
+		if err != nil || !maps.Equal(names, map[string]string{"mA": "Mia Anders", "e5": "Emil Five"}) {
+			t.Errorf("names %v %v", names, err)
+		}
+		places, err := programs.ApprovedPlacements(w.ctx, q, w.q4.ID)
+		if err != nil || len(places) != 8 || places[0] != (programs.Placement{Role: programs.RoleMentee, PersonID: "e1"}) ||
+			places[7] != (programs.Placement{Role: programs.RoleMentor, PersonID: "mC"}) {
+			t.Errorf("placements %v %v", places, err)
+		}
+		for _, c := range []struct {
+			person, role string
+			want         bool
+		}{{"mA", programs.RoleMentor, true}, {"e1", programs.RoleMentor, false}, {"e1", programs.RoleMentee, true}} {
+			if ok, err := programs.HasApprovedRole(w.ctx, q, w.q4.ID, c.person, c.role); err != nil || ok != c.want {
+				t.Errorf("%s as %s: %v %v, want %v", c.person, c.role, ok, err, c.want)
+			}
+		}
+		if ids, err := programs.EarlierCycleIDs(w.ctx, q, w.q4); err != nil || len(ids) != 1 || ids[0] != w.q3.ID {
+			t.Errorf("cycles before Q4: %v %v", ids, err)
+		}
+		if ids, err := programs.EarlierCycleIDs(w.ctx, q, w.q3); err != nil || len(ids) != 0 {
+			t.Errorf("cycles before Q3: %v %v", ids, err)
+		}
+		l, err := programs.LabelOf(w.ctx, q, w.q4.ID)
+		if err != nil || l != (programs.CycleLabel{ProgramName: "Grow", CycleName: "Q4 2026", StartsOn: "2026-10-01", EndsOn: "2026-12-31"}) {
+			t.Errorf("label %+v %v", l, err)
+		}
+		if _, err := programs.LabelOf(w.ctx, q, "cyc_missing"); !errs.Is(err, errs.NotFound) {
+			t.Errorf("label of a missing cycle: %v", err)
+		}
 	})
 }
