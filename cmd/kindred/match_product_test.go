@@ -35,7 +35,8 @@ func testMatchSameAsProduct(t *testing.T, d *db.DB) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pe, ps := people.NewStore(d, now), programs.NewStore(d, now)
+	pe := people.NewStore(d, now)
+	ps := programs.NewStore(d, pe, now)
 	if _, err := pe.Import(ctx, file); err != nil {
 		t.Fatal(err)
 	}
