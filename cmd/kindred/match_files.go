@@ -129,7 +129,7 @@ type table struct {
 	name  string
 	cols  map[string]int
 	rows  []tableRow
-	probs fileError
+	probs people.FileProblems
 }
 
 type tableRow struct {
@@ -145,32 +145,32 @@ func readTable(path string, columns ...string) (*table, error) {
 		return nil, fmt.Errorf("match: %w", err)
 	}
 	t := &table{name: filepath.Base(path), cols: map[string]int{}}
-	t.probs.file = t.name
+	t.probs.File = t.name
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	header, err := cr.Read()
 	if err == io.EOF {
-		t.probs.add(people.Problem{Message: "the file is empty; it needs a header line: " + strings.Join(columns, ",")})
+		t.probs.Add(people.Problem{Message: "the file is empty; it needs a header line: " + strings.Join(columns, ",")})
 		return nil, &t.probs
 	}
 	if err != nil {
-		t.probs.add(csvProblem(err))
+		t.probs.Add(csvProblem(err))
 		return nil, &t.probs
 	}
 	for k, h := range header {
 		h = strings.ToLower(strings.TrimSpace(h))
 		if prev, dup := t.cols[h]; dup && h != "" {
-			t.probs.add(people.Problem{Line: 1, Column: k + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, k+1)})
+			t.probs.Add(people.Problem{Line: 1, Column: k + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, k+1)})
 		}
 		t.cols[h] = k
 	}
 	for _, c := range columns {
 		if _, ok := t.cols[c]; !ok {
-			t.probs.add(people.Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header (want %s)", c, strings.Join(columns, ","))})
+			t.probs.Add(people.Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header (want %s)", c, strings.Join(columns, ","))})
 		}
 	}
-	if len(t.probs.problems) > 0 {
+	if t.probs.Any() {
 		return nil, &t.probs
 	}
 	for {
@@ -179,7 +179,7 @@ func readTable(path string, columns ...string) (*table, error) {
 			break
 		}
 		if err != nil {
-			t.probs.add(csvProblem(err))
+			t.probs.Add(csvProblem(err))
 			return nil, &t.probs
 		}
 		line, _ := cr.FieldPos(0)
@@ -187,7 +187,7 @@ func readTable(path string, columns ...string) (*table, error) {
 			continue
 		}
 		if len(rec) != len(header) {
-			t.probs.add(people.Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
+			t.probs.Add(people.Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
 			continue
 		}
 		t.rows = append(t.rows, tableRow{line: line, rec: rec})
@@ -206,7 +206,7 @@ func csvProblem(err error) people.Problem {
 func (t *table) cell(r tableRow, col string) string { return strings.TrimSpace(r.rec[t.cols[col]]) }
 
 func (t *table) bad(r tableRow, col, format string, args ...any) {
-	t.probs.add(people.Problem{Line: r.line, Column: t.cols[col] + 1, Field: col, Message: fmt.Sprintf(format, args...)})
+	t.probs.Add(people.Problem{Line: r.line, Column: t.cols[col] + 1, Field: col, Message: fmt.Sprintf(format, args...)})
 }
 
 // integer reads a whole number in [lo, hi], recording a problem if the
@@ -222,40 +222,10 @@ func (t *table) integer(r tableRow, col string, lo, hi int) (int, bool) {
 }
 
 func (t *table) err() error {
-	if len(t.probs.problems) == 0 {
+	if !t.probs.Any() {
 		return nil
 	}
 	return &t.probs
-}
-
-// fileError lists what is wrong with an input file, one problem a line:
-// "scores.csv: line 4, column 3 (score): ...". Nothing was written.
-type fileError struct {
-	file     string
-	problems []people.Problem
-	more     int
-}
-
-func (e *fileError) add(p people.Problem) {
-	if len(e.problems) < 20 {
-		e.problems = append(e.problems, p)
-	} else {
-		e.more++
-	}
-}
-
-func (e *fileError) Error() string {
-	var b strings.Builder
-	for k, p := range e.problems {
-		if k > 0 {
-			b.WriteString("\n")
-		}
-		b.WriteString(e.file + ": " + p.String())
-	}
-	if e.more > 0 {
-		fmt.Fprintf(&b, "\n%s: and %d more problems", e.file, e.more)
-	}
-	return b.String()
 }
 
 // renderCSV renders a header and rows sorted by their first two columns

@@ -32,7 +32,7 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 	if err != nil {
 		var ie *people.ImportError
 		if errors.As(err, &ie) { // the same problems, without "nothing was imported"
-			return nil, &fileError{file: ie.File, problems: ie.Problems, more: ie.More}
+			return nil, &ie.FileProblems
 		}
 		return nil, fmt.Errorf("match: %w", err)
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
-	"github.com/kindredhq/kindred/internal/formations/formationstest"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -63,6 +63,7 @@ type world struct {
 	t   *testing.T
 	ctx context.Context
 	d   *db.DB
+	o   *orgtest.Org
 	ps  *programs.Store
 	s   *formations.Store
 	p   programs.Program
@@ -73,10 +74,10 @@ type world struct {
 
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
-	ctx := context.Background()
-	pe, _ := formationstest.ImportPeople(t, d, orgCSV, fixedNow)
-	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, pe, fixedNow)}
-	w.s = formations.NewStore(d, pe, w.ps, fixedNow)
+	o := orgtest.New(t, d, fixedNow)
+	o.Import(orgCSV)
+	w := &world{t: t, ctx: o.Ctx, d: d, o: o, ps: o.Programs}
+	w.s = formations.NewStore(d, o.People, w.ps, fixedNow)
 	w.p = w.program("Circles")
 	w.q3 = w.cycle(w.p, "Q3 2026", "2026-07-01", "2026-09-30")
 	w.q4 = w.cycle(w.p, "Q4 2026", "2026-10-01", "2026-12-31")
@@ -90,29 +91,18 @@ func newWorld(t *testing.T, d *db.DB) *world {
 
 func (w *world) program(name string) programs.Program {
 	w.t.Helper()
-	p, err := w.ps.CreateProgram(w.ctx, programs.Program{Name: name, CodeOfConduct: "Be kind.", Cadence: programs.CadenceMonthly,
+	return w.o.Program(programs.Program{Name: name, CodeOfConduct: "Be kind.", Cadence: programs.CadenceMonthly,
 		SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: "adm"})
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return p
 }
 
 func (w *world) cycle(p programs.Program, name, start, end string) programs.Cycle {
 	w.t.Helper()
-	c, err := w.ps.CreateCycle(w.ctx, programs.Cycle{ProgramID: p.ID, Name: name, StartsOn: start, EndsOn: end})
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return c
+	return w.o.Cycle(p.ID, name, start, end)
 }
 
-func (w *world) enroll(p programs.Program, c programs.Cycle, who string) {
+func (w *world) enroll(_ programs.Program, c programs.Cycle, who string) {
 	w.t.Helper()
-	if _, err := w.ps.Enroll(w.ctx, programs.EnrollRequest{ProgramID: p.ID, CycleID: c.ID, PersonID: who,
-		Role: programs.RoleCircleMember, AdminID: "adm"}); err != nil {
-		w.t.Fatal(err)
-	}
+	w.o.Enroll(c, programs.RoleCircleMember, "adm", who)
 }
 
 // form forms circles of exactly size people in cycle c with a seed.

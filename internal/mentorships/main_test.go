@@ -2,14 +2,13 @@ package mentorships_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/mentorships"
-	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -40,6 +39,7 @@ type world struct {
 	t   *testing.T
 	ctx context.Context
 	d   *db.DB
+	o   *orgtest.Org
 	ps  *programs.Store
 	s   *mentorships.Store
 	p   programs.Program
@@ -49,22 +49,12 @@ type world struct {
 
 func newWorld(t *testing.T, d *db.DB) *world {
 	t.Helper()
-	ctx := context.Background()
-	f, err := people.ParseCSV("org.csv", strings.NewReader(orgCSV))
-	if err != nil {
-		t.Fatal(err)
-	}
-	pe := people.NewStore(d, fixedNow)
-	if _, err := pe.Import(ctx, f); err != nil {
-		t.Fatal(err)
-	}
-	w := &world{t: t, ctx: ctx, d: d, ps: programs.NewStore(d, pe, fixedNow)}
-	w.s = mentorships.NewStore(d, pe, w.ps, fixedNow)
-	w.p, err = w.ps.CreateProgram(ctx, programs.Program{Name: "Grow", CodeOfConduct: "Be kind.",
+	o := orgtest.New(t, d, fixedNow)
+	o.Import(orgCSV)
+	w := &world{t: t, ctx: o.Ctx, d: d, o: o, ps: o.Programs}
+	w.s = mentorships.NewStore(d, o.People, w.ps, fixedNow)
+	w.p = o.Program(programs.Program{Name: "Grow", CodeOfConduct: "Be kind.",
 		Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "adm"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	w.q3 = w.cycle("Q3 2026", "2026-07-01", "2026-09-30")
 	w.q4 = w.cycle("Q4 2026", "2026-10-01", "2026-12-31")
 	return w
@@ -72,11 +62,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 
 func (w *world) cycle(name, start, end string) programs.Cycle {
 	w.t.Helper()
-	c, err := w.ps.CreateCycle(w.ctx, programs.Cycle{ProgramID: w.p.ID, Name: name, StartsOn: start, EndsOn: end})
-	if err != nil {
-		w.t.Fatal(err)
-	}
-	return c
+	return w.o.Cycle(w.p.ID, name, start, end)
 }
 
 // enroll places people in a cycle directly, as an admin would.
@@ -117,12 +103,8 @@ func (w *world) publish(c programs.Cycle, r mentorships.Run) mentorships.Run {
 // pairs returns a run's pairs as mentee -> mentor.
 func (w *world) pairs(c programs.Cycle, r mentorships.Run) map[string]string {
 	w.t.Helper()
-	ps, err := w.s.Pairs(w.ctx, w.p.ID, c.ID, r.ID, mentorships.Page{})
-	if err != nil {
-		w.t.Fatal(err)
-	}
 	out := map[string]string{}
-	for _, p := range ps {
+	for _, p := range w.pairList(c, r) {
 		out[p.MenteeID] = p.MentorID
 	}
 	return out

@@ -255,23 +255,9 @@ type Match struct {
 	Pair
 }
 
-// FactorLabel returns the human name of a score factor ("Skills").
-func FactorLabel(name string) string {
-	if l, ok := factorLabels[name]; ok {
-		return l
-	}
-	return name
-}
-
-var factorLabels = map[string]string{
-	score.FactorSkills:        "Skills",
-	score.FactorInterests:     "Shared interests",
-	score.FactorCrossFunction: "Cross-functional exposure",
-	score.FactorLevelGap:      "Level gap",
-	score.FactorTimeOverlap:   "Shared working time",
-	score.FactorLanguage:      "Language",
-	score.FactorStyle:         "Learning and communication style",
-}
+// FactorLabel returns the human name of a score factor ("Skills"), as
+// the score package declares it.
+func FactorLabel(name string) string { return score.FactorLabel(name) }
 
 // RuleWords says in words what a hard rule did to the mentors it ruled out
 // for a mentee, for n mentors ("2 are in the mentee's management chain").

@@ -1,11 +1,14 @@
 package mentorships
 
 import (
+	"cmp"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -50,7 +53,7 @@ func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (
 		return Mine{}, fmt.Errorf("own matches in cycle %s: %w", cycleID, err)
 	}
 	m.Published, m.RunID, m.PublishedAt = true, pub.ID, pub.PublishedAt
-	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND (mp.mentee_id = ? OR mp.mentor_id = ?) ORDER BY lower(me.name), mp.mentee_id",
+	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND (mp.mentee_id = ? OR mp.mentor_id = ?) ORDER BY "+people.NameKey("me")+", mp.mentee_id",
 		pub.ID, personID, personID)
 	if err != nil {
 		return Mine{}, fmt.Errorf("own matches in cycle %s: %w", cycleID, err)
@@ -74,41 +77,63 @@ func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (
 
 // PersonMatches returns a person's published pairs, as mentor or mentee,
 // in cycles that have not ended on day today (YYYY-MM-DD), latest cycle
-// first: their start page's "Your mentor" and "Your mentees".
+// first: their start page's "Your mentor" and "Your mentees". The pairs
+// come from match_pairs with their people's names; the program and cycle
+// of each from programs.LabelOf (a person has few published runs).
 func (s *Store) PersonMatches(ctx context.Context, personID, today string) ([]Match, error) {
-	rows, err := s.db.Read().QueryContext(ctx, `SELECT g.id, g.name, c.id, c.name, mp.run_id, mp.mentor_id, mo.name, mp.mentee_id, me.name,
-		mp.score, mp.locked, mp.factors
-		FROM match_pairs mp
-		JOIN match_runs r ON r.id = mp.run_id
-		JOIN cycles c ON c.id = r.cycle_id
-		JOIN programs g ON g.id = r.program_id
-		JOIN people mo ON mo.id = mp.mentor_id
-		JOIN people me ON me.id = mp.mentee_id
-		WHERE r.status = ? AND c.ends_on >= ? AND (mp.mentee_id = ? OR mp.mentor_id = ?)
-		ORDER BY c.starts_on DESC, lower(g.name), g.id, lower(me.name), mp.mentee_id`, StatusPublished, today, personID, personID)
-	if err != nil {
-		return nil, fmt.Errorf("matches of %s: %w", personID, err)
+	q := s.db.Read()
+	type placed struct {
+		Match
+		startsOn string
 	}
-	defer rows.Close()
-	var out []Match
-	for rows.Next() {
+	var ps []placed
+	labels := map[string]programs.CycleLabel{}
+	err := db.EachRow(ctx, q, func(sc db.Scanner) error {
 		var m Match
 		var factors string
-		if err := rows.Scan(&m.ProgramID, &m.ProgramName, &m.CycleID, &m.CycleName, &m.RunID, &m.MentorID, &m.MentorName,
+		if err := sc.Scan(&m.ProgramID, &m.CycleID, &m.RunID, &m.MentorID, &m.MentorName,
 			&m.MenteeID, &m.MenteeName, &m.Score, &m.Locked, &factors); err != nil {
-			return nil, fmt.Errorf("matches of %s: %w", personID, err)
+			return err
 		}
 		if err := json.Unmarshal([]byte(factors), &m.Factors); err != nil {
-			return nil, fmt.Errorf("matches of %s: %w", personID, err)
+			return err
 		}
 		m.Role = programs.RoleMentor
 		if m.MenteeID == personID {
 			m.Role = programs.RoleMentee
 		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil && err != sql.ErrNoRows {
+		ps = append(ps, placed{Match: m})
+		return nil
+	}, `SELECT r.program_id, r.cycle_id, mp.run_id, mp.mentor_id, `+people.NameColumn("mo")+`, mp.mentee_id, `+people.NameColumn("me")+`,
+		mp.score, mp.locked, mp.factors
+		FROM match_pairs mp JOIN match_runs r ON r.id = mp.run_id `+people.NameJoin("mo", "mp.mentor_id")+" "+people.NameJoin("me", "mp.mentee_id")+`
+		WHERE r.status = ? AND (mp.mentee_id = ? OR mp.mentor_id = ?)`, StatusPublished, personID, personID)
+	if err != nil {
 		return nil, fmt.Errorf("matches of %s: %w", personID, err)
+	}
+	out := make([]Match, 0, len(ps))
+	kept := ps[:0]
+	for _, p := range ps {
+		l, ok := labels[p.CycleID]
+		if !ok {
+			if l, err = programs.LabelOf(ctx, q, p.CycleID); err != nil {
+				return nil, fmt.Errorf("matches of %s: %w", personID, err)
+			}
+			labels[p.CycleID] = l
+		}
+		if l.EndsOn < today {
+			continue
+		}
+		p.ProgramName, p.CycleName, p.startsOn = l.ProgramName, l.CycleName, l.StartsOn
+		kept = append(kept, p)
+	}
+	slices.SortFunc(kept, func(a, b placed) int {
+		return cmp.Or(strings.Compare(b.startsOn, a.startsOn),
+			strings.Compare(people.FoldName(a.ProgramName), people.FoldName(b.ProgramName)), strings.Compare(a.ProgramID, b.ProgramID),
+			strings.Compare(people.FoldName(a.MenteeName), people.FoldName(b.MenteeName)), strings.Compare(a.MenteeID, b.MenteeID))
+	})
+	for _, p := range kept {
+		out = append(out, p.Match)
 	}
 	return out, nil
 }

@@ -181,11 +181,16 @@ func (s *Store) remove(ctx context.Context, programID, cycleID, table string, p 
 	return nil
 }
 
-const lockSelect = `SELECT l.cycle_id, l.mentor_id, mo.name, l.mentee_id, me.name, COALESCE(l.created_by, ''), l.created_at
-	FROM %s l JOIN people mo ON mo.id = l.mentor_id JOIN people me ON me.id = l.mentee_id`
+// lockSelect reads locks or exclusions (the table is %s) with the names
+// of their people, joined through people's NameJoin.
+var lockSelect = `SELECT l.cycle_id, l.mentor_id, ` + people.NameColumn("mo") + `, l.mentee_id, ` + people.NameColumn("me") +
+	`, COALESCE(l.created_by, ''), l.created_at FROM %s l ` + people.NameJoin("mo", "l.mentor_id") + " " + people.NameJoin("me", "l.mentee_id")
+
+// lockOrder orders locks or exclusions by mentor name, then mentee name.
+var lockOrder = " ORDER BY " + people.NameKey("mo") + ", l.mentor_id, " + people.NameKey("me") + ", l.mentee_id"
 
 func scanLocks(ctx context.Context, q db.Querier, table, where string, args ...any) ([]Lock, error) {
-	rows, err := q.QueryContext(ctx, fmt.Sprintf(lockSelect, table)+" WHERE "+where+" ORDER BY lower(mo.name), l.mentor_id, lower(me.name), l.mentee_id", args...)
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(lockSelect, table)+" WHERE "+where+lockOrder, args...)
 	if err != nil {
 		return nil, err
 	}

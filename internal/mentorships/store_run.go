@@ -8,6 +8,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -145,13 +146,13 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 		if err != nil {
 			return fmt.Errorf("store the run: %w", err)
 		}
-		if err := insertRows(ctx, tx, "match_run_mentors", []string{"run_id", "mentor_id", "capacity", "taken", "price"}, mentorRows); err != nil {
+		if err := db.InsertRows(ctx, tx, "match_run_mentors", []string{"run_id", "mentor_id", "capacity", "taken", "price"}, mentorRows); err != nil {
 			return err
 		}
-		if err := insertRows(ctx, tx, "match_pairs", []string{"run_id", "mentee_id", "mentor_id", "score", "locked", "factors"}, pairRows); err != nil {
+		if err := db.InsertRows(ctx, tx, "match_pairs", []string{"run_id", "mentee_id", "mentor_id", "score", "locked", "factors"}, pairRows); err != nil {
 			return err
 		}
-		if err := insertRows(ctx, tx, "match_unmatched", []string{"run_id", "mentee_id", "reason", "rules"}, unmatchedRows); err != nil {
+		if err := db.InsertRows(ctx, tx, "match_unmatched", []string{"run_id", "mentee_id", "reason", "rules"}, unmatchedRows); err != nil {
 			return err
 		}
 		if after != nil {
@@ -175,7 +176,7 @@ const runSelect = `SELECT r.id, r.program_id, r.cycle_id, r.seq, r.status, COALE
 	FROM match_runs r
 	LEFT JOIN match_runs p ON p.id = r.parent_id`
 
-func scanRun(sc scanner) (Run, error) {
+func scanRun(sc db.Scanner) (Run, error) {
 	var r Run
 	var published sql.NullTime
 	err := sc.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.Seq, &r.Status, &r.ParentID, &r.Trigger,
@@ -350,8 +351,10 @@ func (p Page) bounds() (int, int, error) {
 	return p.Limit, p.Offset, f.Err()
 }
 
-const pairSelect = `SELECT mp.run_id, mp.mentor_id, mo.name, mp.mentee_id, me.name, mp.score, mp.locked, mp.factors
-	FROM match_pairs mp JOIN people mo ON mo.id = mp.mentor_id JOIN people me ON me.id = mp.mentee_id`
+// pairSelect reads pairs with the names of their people, joined through
+// people's NameJoin.
+var pairSelect = `SELECT mp.run_id, mp.mentor_id, ` + people.NameColumn("mo") + `, mp.mentee_id, ` + people.NameColumn("me") +
+	`, mp.score, mp.locked, mp.factors FROM match_pairs mp ` + people.NameJoin("mo", "mp.mentor_id") + " " + people.NameJoin("me", "mp.mentee_id")
 
 func scanPairs(rows *sql.Rows) ([]Pair, error) {
 	defer rows.Close()
@@ -391,8 +394,8 @@ func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg 
 	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
-	rows, err := q.QueryContext(ctx, pairSelect+` WHERE mp.run_id = ?
-		ORDER BY lower(mo.name), mp.mentor_id, lower(me.name), mp.mentee_id LIMIT ? OFFSET ?`, runID, limit, offset)
+	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? ORDER BY "+people.NameKey("mo")+", mp.mentor_id, "+
+		people.NameKey("me")+", mp.mentee_id LIMIT ? OFFSET ?", runID, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
@@ -410,8 +413,8 @@ func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID strin
 	if err != nil {
 		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT u.run_id, u.mentee_id, p.name, u.reason, u.rules FROM match_unmatched u
-		JOIN people p ON p.id = u.mentee_id WHERE u.run_id = ? ORDER BY lower(p.name), u.mentee_id LIMIT ? OFFSET ?`, runID, limit, offset)
+	rows, err := q.QueryContext(ctx, "SELECT u.run_id, u.mentee_id, "+people.NameColumn("p")+", u.reason, u.rules FROM match_unmatched u "+
+		people.NameJoin("p", "u.mentee_id")+" WHERE u.run_id = ? ORDER BY "+people.NameKey("p")+", u.mentee_id LIMIT ? OFFSET ?", runID, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("unmatched of run %s: %w", runID, err)
 	}

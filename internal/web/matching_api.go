@@ -19,28 +19,34 @@ import (
 
 // matchRunJSON is a run with its totals; it names nobody.
 type matchRunJSON struct {
-	ID            string     `json:"id"`
-	Seq           int        `json:"seq"`
-	Status        string     `json:"status"`
-	Trigger       string     `json:"trigger"`
-	Objective     string     `json:"objective"`
-	MinScore      int        `json:"min_score"`
-	Mentees       int        `json:"mentees"`
-	Mentors       int        `json:"mentors"`
-	Seats         int        `json:"seats"`
-	Matched       int        `json:"matched"`
-	Unmatched     int        `json:"unmatched"`
-	TotalScore    int64      `json:"total_score"`
-	AverageScore  int        `json:"average_score"`
-	Optimal       bool       `json:"optimal"`
-	Pruned        bool       `json:"pruned"`
-	Candidates    int        `json:"candidates"`
-	Millis        int        `json:"millis"`
-	ParentID      string     `json:"parent_id,omitempty"`
-	TotalChange   *int64     `json:"total_change,omitempty"`
-	MatchedChange *int       `json:"matched_change,omitempty"`
-	CreatedAt     time.Time  `json:"created_at"`
-	PublishedAt   *time.Time `json:"published_at"`
+	ID           string `json:"id"`
+	Seq          int    `json:"seq"`
+	Status       string `json:"status"`
+	Trigger      string `json:"trigger"`
+	Objective    string `json:"objective"`
+	MinScore     int    `json:"min_score"`
+	Mentees      int    `json:"mentees"`
+	Mentors      int    `json:"mentors"`
+	Seats        int    `json:"seats"`
+	Matched      int    `json:"matched"`
+	Unmatched    int    `json:"unmatched"`
+	TotalScore   int64  `json:"total_score"`
+	AverageScore int    `json:"average_score"`
+	Optimal      bool   `json:"optimal"`
+	Pruned       bool   `json:"pruned"`
+	Candidates   int    `json:"candidates"`
+	Millis       int    `json:"millis"`
+	runChangeJSON
+	CreatedAt   time.Time  `json:"created_at"`
+	PublishedAt *time.Time `json:"published_at"`
+}
+
+// runChangeJSON is how a run differs from the run it was made from (a
+// re-run, a lock, a swap...); a first run has none.
+type runChangeJSON struct {
+	ParentID      string `json:"parent_id,omitempty"`
+	TotalChange   *int64 `json:"total_change,omitempty"`
+	MatchedChange *int   `json:"matched_change,omitempty"`
 }
 
 func toMatchRunJSON(r mentorships.Run) matchRunJSON {
