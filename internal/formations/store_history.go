@@ -86,20 +86,14 @@ func facilitationCounts(ctx context.Context, q db.Querier, cycleIDs, ids []strin
 			args = append(args, id)
 		}
 	}
-	rows, err := q.QueryContext(ctx, query+" GROUP BY t.facilitator_id", args...)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier facilitation: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err := db.EachRow(ctx, q, func(sc db.Scanner) error {
 		var id string
 		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, fmt.Errorf("read earlier facilitation: %w", err)
-		}
+		err := sc.Scan(&id, &n)
 		out[id] = n
-	}
-	if err := rows.Err(); err != nil {
+		return err
+	}, query+" GROUP BY t.facilitator_id", args...)
+	if err != nil {
 		return nil, fmt.Errorf("read earlier facilitation: %w", err)
 	}
 	return out, nil

@@ -43,20 +43,14 @@ func (s *Store) Circles(ctx context.Context, programID, cycleID, formationID str
 // rosters.
 func (s *Store) readCircles(ctx context.Context, q db.Querier, f Formation, first, last int) ([]Circle, error) {
 	steps := schedule.StepsFor(f.SessionMinutes)
-	rows, err := q.QueryContext(ctx, `SELECT num, slot, near_slot, blockers, diversity FROM formation_circles
-		WHERE formation_id = ? AND num BETWEEN ? AND ? ORDER BY num`, f.ID, first, last)
-	if err != nil {
-		return nil, fmt.Errorf("read circles: %w", err)
-	}
-	defer rows.Close()
 	var out []Circle
 	at := map[int]int{}
-	for rows.Next() {
+	err := db.EachRow(ctx, q, func(sc db.Scanner) error {
 		var c Circle
 		var slot, near int
 		var blockers string
-		if err := rows.Scan(&c.Number, &slot, &near, &blockers, &c.Diversity); err != nil {
-			return nil, fmt.Errorf("read circles: %w", err)
+		if err := sc.Scan(&c.Number, &slot, &near, &blockers, &c.Diversity); err != nil {
+			return err
 		}
 		c.HasSlot = slot >= 0
 		c.Slot = schedule.Slot{Start: max(slot, 0), Steps: steps}
@@ -66,55 +60,47 @@ func (s *Store) readCircles(ctx context.Context, q db.Querier, f Formation, firs
 		}
 		at[c.Number] = len(out)
 		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
+		return nil
+	}, `SELECT num, slot, near_slot, blockers, diversity FROM formation_circles
+		WHERE formation_id = ? AND num BETWEEN ? AND ? ORDER BY num`, f.ID, first, last)
+	if err != nil {
 		return nil, fmt.Errorf("read circles: %w", err)
 	}
-	rows.Close()
 	if len(out) == 0 {
 		return nil, nil
 	}
 
-	mrows, err := q.QueryContext(ctx, `SELECT person_id, circle, COALESCE(buddy_id, '') FROM formation_members
-		WHERE formation_id = ? AND circle BETWEEN ? AND ?`, f.ID, first, last)
-	if err != nil {
-		return nil, fmt.Errorf("read circle members: %w", err)
-	}
-	defer mrows.Close()
 	var ids []string
-	for mrows.Next() {
+	err = db.EachRow(ctx, q, func(sc db.Scanner) error {
 		var m Member
 		var circle int
-		if err := mrows.Scan(&m.PersonID, &circle, &m.BuddyID); err != nil {
-			return nil, fmt.Errorf("read circle members: %w", err)
+		if err := sc.Scan(&m.PersonID, &circle, &m.BuddyID); err != nil {
+			return err
 		}
 		if i, ok := at[circle]; ok {
 			out[i].Members = append(out[i].Members, m)
 			ids = append(ids, m.PersonID)
 		}
-	}
-	if err := mrows.Err(); err != nil {
+		return nil
+	}, `SELECT person_id, circle, COALESCE(buddy_id, '') FROM formation_members
+		WHERE formation_id = ? AND circle BETWEEN ? AND ?`, f.ID, first, last)
+	if err != nil {
 		return nil, fmt.Errorf("read circle members: %w", err)
 	}
-	mrows.Close()
 
-	trows, err := q.QueryContext(ctx, `SELECT circle, session, facilitator_id, COALESCE(co_facilitator_id, '') FROM formation_turns
-		WHERE formation_id = ? AND circle BETWEEN ? AND ? ORDER BY circle, session`, f.ID, first, last)
-	if err != nil {
-		return nil, fmt.Errorf("read rosters: %w", err)
-	}
-	defer trows.Close()
-	for trows.Next() {
+	err = db.EachRow(ctx, q, func(sc db.Scanner) error {
 		var t Turn
 		var circle int
-		if err := trows.Scan(&circle, &t.Session, &t.Facilitator, &t.CoFacilitator); err != nil {
-			return nil, fmt.Errorf("read rosters: %w", err)
+		if err := sc.Scan(&circle, &t.Session, &t.Facilitator, &t.CoFacilitator); err != nil {
+			return err
 		}
 		if i, ok := at[circle]; ok {
 			out[i].Turns = append(out[i].Turns, t)
 		}
-	}
-	if err := trows.Err(); err != nil {
+		return nil
+	}, `SELECT circle, session, facilitator_id, COALESCE(co_facilitator_id, '') FROM formation_turns
+		WHERE formation_id = ? AND circle BETWEEN ? AND ? ORDER BY circle, session`, f.ID, first, last)
+	if err != nil {
 		return nil, fmt.Errorf("read rosters: %w", err)
 	}
 

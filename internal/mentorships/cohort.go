@@ -66,20 +66,11 @@ func (s *Store) loadRules(ctx context.Context, cycleID string) (rules, error) {
 
 // idPairs reads (mentor, mentee) rows.
 func idPairs(ctx context.Context, q db.Querier, query string, args ...any) ([]IDPair, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []IDPair
-	for rows.Next() {
+	return db.QueryAll(ctx, q, func(sc db.Scanner) (IDPair, error) {
 		var p IDPair
-		if err := rows.Scan(&p.MentorID, &p.MenteeID); err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		err := sc.Scan(&p.MentorID, &p.MenteeID)
+		return p, err
+	}, query, args...)
 }
 
 // publishedPairs returns the pairs of the cycle's published run, or none.

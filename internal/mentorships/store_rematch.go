@@ -108,26 +108,17 @@ const requestSelect = `SELECT r.id, r.program_id, r.cycle_id, r.person_id, r.men
 	FROM rematch_requests r`
 
 func queryRequests(ctx context.Context, q db.Querier, where string, args ...any) ([]RematchRequest, error) {
-	rows, err := q.QueryContext(ctx, requestSelect+" WHERE "+where+" ORDER BY r.created_at, r.id", args...)
+	out, err := db.QueryAll(ctx, q, func(sc db.Scanner) (RematchRequest, error) {
+		var r RematchRequest
+		var resolved sql.NullTime
+		err := sc.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.PersonID, &r.MentorID,
+			&r.MenteeID, &r.Reason, &r.Status, &r.CreatedAt, &r.ResolvedBy, &resolved, &r.ResolvedRunID)
+		r.CreatedAt, r.ResolvedAt = r.CreatedAt.UTC(), db.TimePtr(resolved)
+		return r, err
+	}, requestSelect+" WHERE "+where+" ORDER BY r.created_at, r.id", args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []RematchRequest
-	for rows.Next() {
-		var r RematchRequest
-		var resolved sql.NullTime
-		if err := rows.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.PersonID, &r.MentorID,
-			&r.MenteeID, &r.Reason, &r.Status, &r.CreatedAt, &r.ResolvedBy, &resolved, &r.ResolvedRunID); err != nil {
-			return nil, err
-		}
-		r.CreatedAt, r.ResolvedAt = r.CreatedAt.UTC(), db.TimePtr(resolved)
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
 	var ids []string
 	for _, r := range out {
 		ids = append(ids, r.PersonID, r.MentorID, r.MenteeID)

@@ -190,21 +190,12 @@ var lockSelect = `SELECT l.cycle_id, l.mentor_id, ` + people.NameColumn("mo") + 
 var lockOrder = " ORDER BY " + people.NameKey("mo") + ", l.mentor_id, " + people.NameKey("me") + ", l.mentee_id"
 
 func scanLocks(ctx context.Context, q db.Querier, table, where string, args ...any) ([]Lock, error) {
-	rows, err := q.QueryContext(ctx, fmt.Sprintf(lockSelect, table)+" WHERE "+where+lockOrder, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Lock
-	for rows.Next() {
+	return db.QueryAll(ctx, q, func(sc db.Scanner) (Lock, error) {
 		var l Lock
-		if err := rows.Scan(&l.CycleID, &l.MentorID, &l.MentorName, &l.MenteeID, &l.MenteeName, &l.CreatedBy, &l.CreatedAt); err != nil {
-			return nil, err
-		}
+		err := sc.Scan(&l.CycleID, &l.MentorID, &l.MentorName, &l.MenteeID, &l.MenteeName, &l.CreatedBy, &l.CreatedAt)
 		l.CreatedAt = l.CreatedAt.UTC()
-		out = append(out, l)
-	}
-	return out, rows.Err()
+		return l, err
+	}, fmt.Sprintf(lockSelect, table)+" WHERE "+where+lockOrder, args...)
 }
 
 func getLock(ctx context.Context, q db.Querier, table, cycleID string, p IDPair) (Lock, error) {

@@ -76,20 +76,17 @@ func (s *Store) prevRun(ctx context.Context, cycleID string) (*prevRun, error) {
 	if pr.pairs, err = idPairs(ctx, q, "SELECT mentor_id, mentee_id FROM match_pairs WHERE run_id = ?", id); err != nil {
 		return nil, fmt.Errorf("read the previous run: %w", err)
 	}
-	rows, err := q.QueryContext(ctx, "SELECT mentor_id, price FROM match_run_mentors WHERE run_id = ?", id)
+	err = db.EachRow(ctx, q, func(sc db.Scanner) error {
+		var m string
+		var price int64
+		err := sc.Scan(&m, &price)
+		pr.prices[m] = price
+		return err
+	}, "SELECT mentor_id, price FROM match_run_mentors WHERE run_id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("read the previous run: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var m string
-		var price int64
-		if err := rows.Scan(&m, &price); err != nil {
-			return nil, fmt.Errorf("read the previous run: %w", err)
-		}
-		pr.prices[m] = price
-	}
-	return pr, rows.Err()
+	return pr, nil
 }
 
 // save stores a solved run as the cycle's newest draft.
