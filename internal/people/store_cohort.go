@@ -12,20 +12,15 @@ import (
 // manager, by id: enough for management chains, which reach beyond any
 // cohort. q may be a transaction.
 func OrgChart(ctx context.Context, q db.Querier) ([]person.Person, error) {
-	rows, err := q.QueryContext(ctx, "SELECT id, COALESCE(manager_id, '') FROM people ORDER BY id")
+	out, err := db.QueryAll(ctx, q, func(sc db.Scanner) (person.Person, error) {
+		var p person.Person
+		err := sc.Scan(&p.ID, &p.ManagerID)
+		return p, err
+	}, "SELECT id, COALESCE(manager_id, '') FROM people ORDER BY id")
 	if err != nil {
 		return nil, fmt.Errorf("read the organization chart: %w", err)
 	}
-	defer rows.Close()
-	var out []person.Person
-	for rows.Next() {
-		var p person.Person
-		if err := rows.Scan(&p.ID, &p.ManagerID); err != nil {
-			return nil, fmt.Errorf("read the organization chart: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CapacityOf returns how many mentees person id takes; a missing person is
@@ -50,17 +45,14 @@ func Names(ctx context.Context, q db.Querier, ids []string) (map[string]string, 
 	for k, id := range ids {
 		args[k] = id
 	}
-	rows, err := q.QueryContext(ctx, "SELECT id, name FROM people WHERE id IN ("+db.InClause(len(ids))+")", args...)
+	err := db.EachRow(ctx, q, func(sc db.Scanner) error {
+		var id, name string
+		err := sc.Scan(&id, &name)
+		out[id] = name
+		return err
+	}, "SELECT id, name FROM people WHERE id IN ("+db.InClause(len(ids))+")", args...)
 	if err != nil {
 		return nil, fmt.Errorf("read names: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, name string
-		if err := rows.Scan(&id, &name); err != nil {
-			return nil, fmt.Errorf("read names: %w", err)
-		}
-		out[id] = name
-	}
-	return out, rows.Err()
+	return out, nil
 }

@@ -1,11 +1,14 @@
-// Package people holds the people of an organization: their profiles, the
-// rules a profile must follow, the HR import, and their storage.
+// Package person holds what a person is, as every other package sees it:
+// the Person record, the access and mentoring roles, tag kinds, and the
+// rules a profile must follow (Validate). It links no database, so pure
+// packages (matching/score, access) can take people as plain values; the
+// people package stores them.
 //
 // A person's record has three parts with different audiences: the public
 // profile (name, function, skills...) that every signed-in colleague sees;
 // private fields (email, manager, working hours, accessibility needs) seen
 // only by the person and admins; and self-reported demographic attributes,
-// stored in a table of their own and only ever read in aggregate.
+// stored by people in a table of their own and only ever read in aggregate.
 package person
 
 import (

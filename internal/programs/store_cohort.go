@@ -13,21 +13,16 @@ type Placement struct{ Role, PersonID string }
 // ApprovedPlacements returns the cycle's approved mentors and mentees, by
 // role and person id. q may be a transaction.
 func ApprovedPlacements(ctx context.Context, q db.Querier, cycleID string) ([]Placement, error) {
-	rows, err := q.QueryContext(ctx, `SELECT role, person_id FROM enrollments WHERE cycle_id = ? AND status = ? AND role IN (?, ?)
+	out, err := db.QueryAll(ctx, q, func(sc db.Scanner) (Placement, error) {
+		var p Placement
+		err := sc.Scan(&p.Role, &p.PersonID)
+		return p, err
+	}, `SELECT role, person_id FROM enrollments WHERE cycle_id = ? AND status = ? AND role IN (?, ?)
 		ORDER BY role, person_id`, cycleID, StatusApproved, RoleMentor, RoleMentee)
 	if err != nil {
 		return nil, fmt.Errorf("read the cycle's mentors and mentees: %w", err)
 	}
-	defer rows.Close()
-	var out []Placement
-	for rows.Next() {
-		var p Placement
-		if err := rows.Scan(&p.Role, &p.PersonID); err != nil {
-			return nil, fmt.Errorf("read the cycle's mentors and mentees: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // HasApprovedRole reports whether the person holds an approved enrollment
@@ -45,21 +40,15 @@ func HasApprovedRole(ctx context.Context, q db.Querier, cycleID, personID, role 
 // EarlierCycleIDs returns the ids of the program's cycles, other than
 // cycle c, that started before it. q may be a transaction.
 func EarlierCycleIDs(ctx context.Context, q db.Querier, c Cycle) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT id FROM cycles WHERE program_id = ? AND id <> ? AND starts_on < ? ORDER BY id",
-		c.ProgramID, c.ID, c.StartsOn)
+	out, err := db.QueryAll(ctx, q, func(sc db.Scanner) (string, error) {
+		var id string
+		err := sc.Scan(&id)
+		return id, err
+	}, "SELECT id FROM cycles WHERE program_id = ? AND id <> ? AND starts_on < ? ORDER BY id", c.ProgramID, c.ID, c.StartsOn)
 	if err != nil {
 		return nil, fmt.Errorf("read the cycles before %s: %w", c.ID, err)
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("read the cycles before %s: %w", c.ID, err)
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // CycleLabel is what a page shows of a cycle beside what happened in it:
