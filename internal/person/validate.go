@@ -63,8 +63,8 @@ func Validate(p *Person) errs.Fields {
 		f.Add("work_hours", "must be HH:MM-HH:MM with the end after the start")
 	}
 	if p.HireDate != "" {
-		if _, err := time.Parse(DateLayout, p.HireDate); err != nil {
-			f.Add("hire_date", "%q is not a date in the form YYYY-MM-DD", p.HireDate)
+		if _, err := DateBetween(p.HireDate, EarliestHireDate, LatestHireDate); err != nil {
+			f.Add("hire_date", "%s", err.Error())
 		}
 	}
 	if p.ManagerID != "" && p.ManagerID == p.ID {
