@@ -36,16 +36,12 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 		return fmt.Errorf("import: %w", err)
 	}
 	defer f.Close()
-	parsed, err := people.ParseCSV(filepath.Base(file), f)
-	if err != nil {
-		return err
-	}
 	d, err := openAndMigrate(ctx, *dsn, newLogger(stderr, getenv("KINDRED_LOG_LEVEL")))
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	res, err := people.NewStore(d, nil).Import(ctx, parsed)
+	res, err := people.NewStore(d, nil).ImportCSV(ctx, filepath.Base(file), f)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package people
 
 import (
 	"bytes"
+	"cmp"
+	"math"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -36,6 +38,7 @@ type Row struct {
 	Line         int
 	Person       person.Person
 	Demographics map[string]string // attribute (without demo_) -> value; empty values omitted
+	bad          bool              // the row has a problem of its own; it is never stored
 }
 
 // File is a parsed import file.
@@ -116,6 +119,48 @@ func (e *FileProblems) Add(p Problem) {
 	}
 }
 
+// merge adds the problems of o, both lists in line order, keeping the
+// first MaxProblems by line and counting the rest: the first MaxProblems of
+// the union are among the first MaxProblems of each.
+func (e *FileProblems) merge(o FileProblems) {
+	all := append(slices.Clone(e.Problems), o.Problems...)
+	slices.SortStableFunc(all, func(a, b Problem) int { return cmp.Compare(a.Line, b.Line) })
+	more := e.More + o.More
+	if len(all) > MaxProblems {
+		more += len(all) - MaxProblems
+		all = all[:MaxProblems]
+	}
+	// Within a line, left to right; problems about no one cell last.
+	slices.SortStableFunc(all, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(columnOrder(a.Column), columnOrder(b.Column)))
+	})
+	e.Problems, e.More = all, more
+}
+
+// Count is how many problems were found, listed or not.
+func (e *FileProblems) Count() int { return len(e.Problems) + e.More }
+
+// Lines groups the listed problems by line, in line order, for pages
+// that show each line once.
+func (e *FileProblems) Lines() []LineProblems {
+	var out []LineProblems
+	for _, p := range e.Problems {
+		if n := len(out); n > 0 && out[n-1].Line == p.Line {
+			out[n-1].Problems = append(out[n-1].Problems, p)
+			continue
+		}
+		out = append(out, LineProblems{Line: p.Line, Problems: []Problem{p}})
+	}
+	return out
+}
+
+// LineProblems is the problems of one line of a file (line 0: the file
+// as a whole).
+type LineProblems struct {
+	Line     int
+	Problems []Problem
+}
+
 // Any reports whether a problem was found.
 func (e *FileProblems) Any() bool { return len(e.Problems) > 0 }
 
@@ -140,12 +185,30 @@ func (e *ImportError) orNil() error {
 // ParseCSV reads an HR export. Header names are case-insensitive; a UTF-8
 // BOM and CRLF line ends are accepted; unknown columns are ignored with a
 // warning. It checks every row on its own (types, formats, zones) and
-// duplicates within the file; references to other people are checked by
-// the store when importing. On any problem it returns an *ImportError.
+// across rows (duplicate ids and emails), all rows and all columns in one
+// pass; references to other people are checked by the store when
+// importing (Store.ImportCSV checks both in one pass). On any problem it
+// returns an *ImportError.
 func ParseCSV(name string, r io.Reader) (*File, error) {
+	f, ie, err := parseFile(name, r)
+	if err != nil {
+		return nil, err
+	}
+	ie.merge(FileProblems{}) // in line and column order
+	if err := ie.orNil(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// parseFile reads the whole file and returns it with every problem found.
+// Rows with problems are kept (marked bad) so the checks across rows and
+// against stored people still see their ids, emails and managers; a file
+// with problems must never be stored.
+func parseFile(name string, r io.Reader) (*File, *ImportError, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		return nil, nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	ie := &ImportError{FileProblems{File: name}}
@@ -155,11 +218,11 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 	header, err := cr.Read()
 	if err == io.EOF {
 		ie.Add(Problem{Message: "the file is empty; it needs a header line with at least " + strings.Join(RequiredColumns, ", ")})
-		return nil, ie
+		return nil, ie, nil
 	}
 	if err != nil {
 		ie.Add(csvProblem(err))
-		return nil, ie
+		return nil, ie, nil
 	}
 	f := &File{Name: name, Columns: map[string]bool{}}
 	cols := make([]string, len(header))
@@ -189,8 +252,9 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			ie.Add(Problem{Line: 1, Field: c, Message: fmt.Sprintf("the required column %q is missing from the header", c)})
 		}
 	}
-	if err := ie.orNil(); err != nil {
-		return nil, err
+	if ie.Any() {
+		// Without the columns the rows cannot be read.
+		return nil, ie, nil
 	}
 	f.index = index
 
@@ -202,6 +266,7 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			break
 		}
 		if err != nil {
+			// encoding/csv cannot resynchronize after a broken quote.
 			ie.Add(csvProblem(err))
 			break
 		}
@@ -219,27 +284,24 @@ func ParseCSV(name string, r io.Reader) (*File, error) {
 			p.Line = line
 			ie.Add(p)
 		}
-		if len(rowProblems) > 0 {
-			continue
-		}
+		row.bad = len(rowProblems) > 0
 		p := &row.Person
-		if prev, dup := ids[p.ID]; dup {
+		if prev, dup := ids[p.ID]; dup && p.ID != "" {
 			ie.Add(Problem{Line: line, Column: index["id"] + 1, Field: "id", Message: fmt.Sprintf("id %q is also on line %d", p.ID, prev)})
+		} else if p.ID != "" {
+			ids[p.ID] = line
 		}
-		if prev, dup := emails[p.Email]; dup {
+		if prev, dup := emails[p.Email]; dup && p.Email != "" {
 			ie.Add(Problem{Line: line, Column: index["email"] + 1, Field: "email", Message: fmt.Sprintf("email %q is also on line %d", p.Email, prev)})
+		} else if p.Email != "" {
+			emails[p.Email] = line
 		}
-		ids[p.ID], emails[p.Email] = line, line
 		f.Rows = append(f.Rows, row)
 	}
-	if err := ie.orNil(); err != nil {
-		return nil, err
-	}
-	if len(f.Rows) == 0 {
+	if len(f.Rows) == 0 && !ie.Any() {
 		ie.Add(Problem{Message: "the file has a header but no people"})
-		return nil, ie
 	}
-	return f, nil
+	return f, ie, nil
 }
 
 func csvProblem(err error) Problem {
@@ -333,11 +395,13 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 			}
 		}
 	}
-	if len(probs) > 0 {
-		return probs
-	}
+	// Validate too when a cell was wrong, so one upload shows every problem
+	// of the row; a field already reported is not reported twice.
 	fields := person.Validate(p)
 	for _, field := range slices.Sorted(maps.Keys(fields)) {
+		if slices.ContainsFunc(probs, func(pr Problem) bool { return pr.Field == field }) {
+			continue
+		}
 		col := field
 		if _, ok := index[col]; !ok {
 			col = ""
@@ -348,7 +412,18 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 		}
 		probs = append(probs, pr)
 	}
+	// Left to right; problems about no one cell last.
+	slices.SortStableFunc(probs, func(a, b Problem) int {
+		return cmp.Compare(columnOrder(a.Column), columnOrder(b.Column))
+	})
 	return probs
+}
+
+func columnOrder(c int) int {
+	if c == 0 {
+		return math.MaxInt
+	}
+	return c
 }
 
 // errMessage is the safe message of an errs error, or its text.

@@ -3,6 +3,7 @@ package people
 import (
 	"context"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -26,13 +27,36 @@ type ImportResult struct {
 // to what is stored are left untouched, so re-importing a file changes
 // nothing. Access roles and passwords are never set by an import.
 func (s *Store) Import(ctx context.Context, f *File) (ImportResult, error) {
+	return s.importFile(ctx, f, &ImportError{FileProblems{File: f.Name}})
+}
+
+// ImportCSV reads an HR export (see ParseCSV) and imports it (see Import),
+// finding every problem of the file in one pass: those of each row, those
+// across rows, and those against the stored people (emails taken, managers
+// unknown, manager cycles). On any problem it returns an *ImportError that
+// lists them in line order, and nothing is stored.
+func (s *Store) ImportCSV(ctx context.Context, name string, r io.Reader) (ImportResult, error) {
+	f, ie, err := parseFile(name, r)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	if f == nil {
+		return ImportResult{}, ie
+	}
+	return s.importFile(ctx, f, ie)
+}
+
+// importFile checks f against the stored people, adds what it finds to the
+// problems ie already holds, and stores f only when there are none.
+func (s *Store) importFile(ctx context.Context, f *File, ie *ImportError) (ImportResult, error) {
 	res := ImportResult{Warnings: f.Warnings}
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
 		existing, err := loadForImport(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if err := checkReferences(f, existing); err != nil {
+		ie.merge(checkReferences(f, existing))
+		if err := ie.orNil(); err != nil {
 			return err
 		}
 		order := managersFirst(f.Rows)
@@ -120,12 +144,16 @@ func loadForImport(ctx context.Context, tx db.Querier) (*storedPeople, error) {
 }
 
 // checkReferences finds emails used by another stored person, managers that
-// do not exist, and manager cycles, in the state after the import.
-func checkReferences(f *File, st *storedPeople) error {
+// do not exist, and manager cycles (each once), in the state after the
+// import, in line order. Rows with problems of their own take part, so one
+// pass finds everything.
+func checkReferences(f *File, st *storedPeople) FileProblems {
 	ie := &ImportError{FileProblems{File: f.Name}}
 	inFile := make(map[string]int, len(f.Rows))
 	for i, r := range f.Rows {
-		inFile[r.Person.ID] = i
+		if _, dup := inFile[r.Person.ID]; !dup && r.Person.ID != "" {
+			inFile[r.Person.ID] = i
+		}
 	}
 	col := func(name string) int { return columnIndex(f, name) }
 	for _, r := range f.Rows {
@@ -157,34 +185,32 @@ func checkReferences(f *File, st *storedPeople) error {
 					Message: fmt.Sprintf("manager %q is neither in this file nor among the people already imported", m)})
 			}
 		}
-		if len(ie.Problems) > 0 {
-			return ie
-		}
 		// Walk up from each person; a walk that meets itself is a cycle.
-		// done marks people known to reach the top, so the work is linear.
+		// done marks people whose walk is known (to the top, to an unknown
+		// manager, or into a cycle already reported), so the work is linear
+		// and each cycle is reported once, on the line that finds it.
 		done := map[string]bool{}
 		for _, r := range f.Rows {
 			path := map[string]bool{}
 			var chain []string
 			for id := r.Person.ID; id != "" && !done[id]; id = manager(id) {
 				if path[id] {
-					i := slices.Index(chain, id)
-					ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
-						Message: "manager cycle: " + strings.Join(append(chain[i:], id), " reports to ")})
+					// A person who is their own manager is a problem of their row.
+					if i := slices.Index(chain, id); len(chain)-i > 1 {
+						ie.Add(Problem{Line: r.Line, Column: col("manager_id"), Field: "manager_id",
+							Message: "manager cycle: " + strings.Join(append(chain[i:], id), " reports to ")})
+					}
 					break
 				}
 				path[id] = true
 				chain = append(chain, id)
-			}
-			if len(ie.Problems) > 0 {
-				break
 			}
 			for _, id := range chain {
 				done[id] = true
 			}
 		}
 	}
-	return ie.orNil()
+	return ie.FileProblems
 }
 
 func columnIndex(f *File, name string) int {

@@ -88,7 +88,7 @@ func TestImportRejectsWholeFile(t *testing.T) {
 		{"ragged row", header + "E9,X Y,x@example.com\n", "line 2: has 3 fields, the header has 11"},
 		{"bad quote", header + "E9,\"X Y,x@example.com,3,Eng,Paris,Europe/Paris,,,,\n", "not valid CSV"},
 		{"empty", "", "the file is empty"},
-		{"bad date", "id,name,email,level,function,location,timezone,hire_date\nE9,X Y,x@example.com,3,Eng,Paris,Europe/Paris,2024-02-30\n", `line 2, column 8 (hire_date): "2024-02-30" is not a date`},
+		{"bad date", "id,name,email,level,function,location,timezone,hire_date\nE9,X Y,x@example.com,3,Eng,Paris,Europe/Paris,2024-02-30\n", `line 2, column 8 (hire_date): 2024-02-30: February 2024 has 29 days`},
 	}
 	orgtest.Each(t, func(t *testing.T, o *orgtest.Org) {
 		s, ctx := o.People, o.Ctx

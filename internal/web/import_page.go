@@ -10,33 +10,32 @@ import (
 )
 
 func (s *Server) importForm(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "people",
+	return s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "import",
 		"Required": people.RequiredColumns, "Optional": people.OptionalColumns})
 }
 
-// readUpload parses an uploaded import file from a multipart form field
-// "file", within the configured size.
-func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*people.File, error) {
+// importUpload imports the file of the multipart form field "file",
+// within the configured size, and returns its name with the result; every
+// problem of the file comes back at once as a *people.ImportError.
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) (string, people.ImportResult, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxUploadBytes)
 	file, hdr, err := r.FormFile("file")
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			return nil, errs.Field("file", "the file is larger than %d MiB", s.cfg.MaxUploadBytes>>20)
+			return "", people.ImportResult{}, errs.Field("file", "the file is larger than %d MiB", s.cfg.MaxUploadBytes>>20)
 		}
-		return nil, errs.Field("file", "choose a CSV file to upload")
+		return "", people.ImportResult{}, errs.Field("file", "choose a CSV file to upload")
 	}
 	defer file.Close()
-	return people.ParseCSV(filepath.Base(hdr.Filename), file)
+	name := filepath.Base(hdr.Filename)
+	res, err := s.people.ImportCSV(r.Context(), name, file)
+	return name, res, err
 }
 
 func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) error {
-	data := map[string]any{"Title": "Import people", "Section": "people", "Required": people.RequiredColumns, "Optional": people.OptionalColumns}
-	f, err := s.readUpload(w, r)
-	var res people.ImportResult
-	if err == nil {
-		res, err = s.people.Import(r.Context(), f)
-	}
+	data := map[string]any{"Title": "Import people", "Section": "import", "Required": people.RequiredColumns, "Optional": people.OptionalColumns}
+	name, res, err := s.importUpload(w, r)
 	var ie *people.ImportError
 	switch {
 	case errors.As(err, &ie):
@@ -49,7 +48,7 @@ func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data["Result"] = res
-	data["FileName"] = f.Name
-	s.log.Info("people imported", "file", f.Name, "created", res.Created, "updated", res.Updated, "unchanged", res.Unchanged)
+	data["FileName"] = name
+	s.log.Info("people imported", "file", name, "created", res.Created, "updated", res.Updated, "unchanged", res.Unchanged)
 	return s.render(w, r, http.StatusOK, "import", data)
 }

@@ -248,11 +248,7 @@ type importErrorJSON struct {
 }
 
 func (s *Server) apiImportPeople(w http.ResponseWriter, r *http.Request) error {
-	f, err := s.readUpload(w, r)
-	var res people.ImportResult
-	if err == nil {
-		res, err = s.people.Import(r.Context(), f)
-	}
+	_, res, err := s.importUpload(w, r)
 	var ie *people.ImportError
 	if errors.As(err, &ie) {
 		var out importErrorJSON

@@ -218,7 +218,7 @@ func TestImportUploadAllOrNothing(t *testing.T) {
 	}
 	bad := "id,name,email,level,function,location,timezone\nn1,New One,n1@example.com,3,Sales,Lagos,Africa/Lagos\nn2,New Two,n2@example.com,3,Sales,Lagos,Mars/Olympus\n"
 	code, body := upload("admin", "hr.csv", bad)
-	if code != 422 || !strings.Contains(body, "hr.csv") || !strings.Contains(body, "line 3, column 7 (timezone)") {
+	if code != 422 || !strings.Contains(body, "hr.csv") || !strings.Contains(body, "<strong>Line 3</strong>") || !strings.Contains(body, "column 7 (timezone)") {
 		t.Fatalf("bad upload: %d", code)
 	}
 	if c, _ := o.apiDo("admin", "GET", "/api/v1/people/n1", ""); c != 404 {
