@@ -3,12 +3,12 @@ package people
 import (
 	"bytes"
 	"cmp"
-	"math"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
