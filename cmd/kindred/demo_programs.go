@@ -83,6 +83,10 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 	// sample of past mentors as history.
 	var approved, waiting []programs.Application
 	past := 0
+	// Nobody enrolls in an ended cycle today: its history was recorded
+	// while it ran, so by a store whose clock is on its first day.
+	then, _ := time.Parse(programs.DateLayout, cycles[mentoring.ID][0].StartsOn)
+	history := programs.NewStore(d, people.NewStore(d, nil), func() time.Time { return then })
 	for i, p := range org.People {
 		isAccount := p.ID == org.Accounts.Mentor || p.ID == org.Accounts.Mentee
 		if p.ID == org.Accounts.Admin || p.ID == org.Accounts.Sponsor {
@@ -93,7 +97,7 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 			if i%3 == 0 && past < 300 {
 				past++
 				pc := cycles[mentoring.ID][0]
-				if _, err := ps.Enroll(ctx, programs.EnrollRequest{ProgramID: mentoring.ID, CycleID: pc.ID, PersonID: p.ID, Role: programs.RoleMentor, AdminID: admin}); err != nil {
+				if _, err := history.Enroll(ctx, programs.EnrollRequest{ProgramID: mentoring.ID, CycleID: pc.ID, PersonID: p.ID, Role: programs.RoleMentor, AdminID: admin}); err != nil {
 					return fmt.Errorf("enroll %s: %w", p.ID, err)
 				}
 			}

@@ -107,15 +107,38 @@ func (o *Org) Cycle(programID, name, start, end string) programs.Cycle {
 	return c
 }
 
-// Enroll places people in a cycle in a role, as admin adminID would.
+// Enroll places people in a cycle in a role, as admin adminID would. A
+// cycle that has ended is history: its people are enrolled as on its first
+// day (ProgramsOn), since nobody enrolls in an ended cycle today.
 func (o *Org) Enroll(c programs.Cycle, role, adminID string, ids ...string) {
 	o.T.Helper()
+	st := o.Programs
+	if c.Status(o.Now()) == programs.CycleEnded {
+		st = o.ProgramsOn(c.StartsOn)
+	}
 	for _, id := range ids {
-		_, err := o.Programs.Enroll(o.Ctx, programs.EnrollRequest{ProgramID: c.ProgramID, CycleID: c.ID, PersonID: id, Role: role, AdminID: adminID})
+		_, err := st.Enroll(o.Ctx, programs.EnrollRequest{ProgramID: c.ProgramID, CycleID: c.ID, PersonID: id, Role: role, AdminID: adminID})
 		if err != nil {
 			o.T.Fatalf("enroll %s as %s: %v", id, role, err)
 		}
 	}
+}
+
+// ClockOn is a clock stopped at 09:00 UTC on day (YYYY-MM-DD): for making
+// the history of a cycle that has ended as it was made at the time.
+func ClockOn(day string) func() time.Time {
+	t, err := time.Parse(programs.DateLayout, day)
+	if err != nil {
+		panic("orgtest.ClockOn: " + err.Error())
+	}
+	t = t.Add(9 * time.Hour)
+	return func() time.Time { return t }
+}
+
+// ProgramsOn is a programs store over the organization's database whose
+// clock is ClockOn(day).
+func (o *Org) ProgramsOn(day string) *programs.Store {
+	return programs.NewStore(o.DB, o.People, ClockOn(day))
 }
 
 // Each runs fn as a parallel subtest on an empty organization over a fresh

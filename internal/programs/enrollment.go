@@ -156,7 +156,10 @@ func validateApplication(a *Application, p Program, c Cycle, today time.Time) er
 	a.Role = strings.TrimSpace(a.Role)
 	a.Motivation = strings.TrimSpace(a.Motivation)
 	a.Goals = strings.TrimSpace(a.Goals)
-	if c.Status(today) == CycleEnded {
+	switch {
+	case p.Archived() || c.Archived():
+		f.Add("cycle_id", "%s", errs.As(CheckActive(p, c, UseEnrollment, today)).Message)
+	case c.Status(today) == CycleEnded:
 		f.Add("cycle_id", "cycle %s has ended and takes no more applications", c.Name)
 	}
 	checkRole(f, a.Role, p)

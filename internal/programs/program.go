@@ -91,7 +91,14 @@ type Program struct {
 	CreatedBy          string // the admin who created it; empty if unknown
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
+	// ArchivedAt is when an admin archived the program, nil while it is in
+	// use. An archived program and its cycles are read-only and hidden
+	// from the lists people join from.
+	ArchivedAt *time.Time
 }
+
+// Archived reports whether the program is archived.
+func (p Program) Archived() bool { return p.ArchivedAt != nil }
 
 // Offers reports whether the program's kinds of engagement admit role.
 func (p Program) Offers(role string) bool {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/errs/errstest"
+	"github.com/kindredhq/kindred/internal/orgtest"
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
@@ -150,11 +151,16 @@ func TestValidateCycle(t *testing.T) {
 		{"bad end", "Q1", "2026-01-01", "31/03/2026", []string{"ends_on"}},
 		{"end equals start", "Q1", "2026-01-01", "2026-01-01", []string{"ends_on"}},
 		{"end before start", "Q1", "2026-03-31", "2026-01-01", []string{"ends_on"}},
+		{"issue 9: 1900 to 9999", "Forever", "1900-01-01", "9999-12-31", []string{"ends_on", "starts_on"}},
+		{"ten years back", "Old", "2016-11-01", "2017-01-31", nil},
+		{"just over ten years back", "Old", "2016-10-31", "2017-01-31", []string{"starts_on"}},
+		{"ten years ahead", "Far", "2036-09-01", "2036-11-01", nil},
+		{"just over ten years ahead", "Far", "2036-09-01", "2036-11-02", []string{"ends_on"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := programs.Cycle{Name: tt.cycle, StartsOn: tt.start, EndsOn: tt.end}
-			if got := errstest.FieldsOf(programs.ValidateCycle(&c).Err()); !slices.Equal(got, tt.fields) {
+			if got := errstest.FieldsOf(programs.ValidateCycle(&c, orgtest.Now).Err()); !slices.Equal(got, tt.fields) {
 				t.Fatalf("fields %v, want %v", got, tt.fields)
 			}
 		})

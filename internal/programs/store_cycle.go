@@ -2,34 +2,41 @@ package programs
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
-const cycleColumns = `c.id, c.program_id, c.name, c.starts_on, c.ends_on, c.created_at`
+const cycleColumns = `c.id, c.program_id, c.name, c.starts_on, c.ends_on, c.created_at, c.archived_at`
 
 func scanCycle(sc db.Scanner) (Cycle, error) {
 	var c Cycle
-	err := sc.Scan(&c.ID, &c.ProgramID, &c.Name, &c.StartsOn, &c.EndsOn, &c.CreatedAt)
-	c.CreatedAt = c.CreatedAt.UTC()
+	var archived sql.NullTime
+	err := sc.Scan(&c.ID, &c.ProgramID, &c.Name, &c.StartsOn, &c.EndsOn, &c.CreatedAt, &archived)
+	c.CreatedAt, c.ArchivedAt = c.CreatedAt.UTC(), db.TimePtr(archived)
 	return c, err
 }
 
-// CreateCycle validates c and stores it as a new cycle of program
-// c.ProgramID with a new ID. A missing program is NotFound; a name the
-// program already uses is a Conflict on field "name".
+// CreateCycle validates c (ValidateCycle, against today) and stores it as
+// a new cycle of program c.ProgramID with a new ID. A missing program is
+// NotFound; an archived one, or a name the program already uses, is a
+// Conflict (the name on field "name").
 func (s *Store) CreateCycle(ctx context.Context, c Cycle) (Cycle, error) {
-	if err := ValidateCycle(&c).Err(); err != nil {
+	if err := ValidateCycle(&c, s.now()).Err(); err != nil {
 		return Cycle{}, err
 	}
-	c.ID, c.CreatedAt = db.NewID(cyclePrefix), s.now()
+	c.ID, c.CreatedAt, c.ArchivedAt = db.NewID(cyclePrefix), s.now(), nil
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		if _, err := getProgram(ctx, tx, c.ProgramID); err != nil {
+		p, err := getProgram(ctx, tx, c.ProgramID)
+		if err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO cycles (id, program_id, name, starts_on, ends_on, created_at)
+		if p.Archived() {
+			return errs.E(errs.Conflict, "%s is archived: unarchive it to open a cycle", p.Name)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO cycles (id, program_id, name, starts_on, ends_on, created_at)
 			VALUES (?, ?, ?, ?, ?, ?)`, c.ID, c.ProgramID, c.Name, c.StartsOn, c.EndsOn, c.CreatedAt)
 		if errs.Is(err, errs.Conflict) {
 			return conflict("name", "this program already has a cycle named "+c.Name, err)

@@ -151,8 +151,8 @@ func (s *Store) Apply(ctx context.Context, a Application) (Enrollment, error) {
 // enrollment is approved at once, with the admin as DecidedBy, and the
 // person accepts the code of conduct on their next visit (AcceptConduct).
 // The program must offer the role and the person must be active (fields
-// "role", "person_id"). Unlike Apply it accepts an ended cycle, so past
-// cohorts can be recorded. Errors are as for Apply.
+// "role", "person_id"). A cycle that has ended or is archived, or an
+// archived program, is a Conflict (CheckActive). Errors are as for Apply.
 func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error) {
 	r.Role, r.PersonID = strings.TrimSpace(r.Role), strings.TrimSpace(r.PersonID)
 	var out Enrollment
@@ -163,6 +163,9 @@ func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error)
 		}
 		c, err := getCycle(ctx, tx, r.ProgramID, r.CycleID)
 		if err != nil {
+			return err
+		}
+		if err := CheckActive(p, c, UseEnrollment, s.now()); err != nil {
 			return err
 		}
 		f := errs.Fields{}
@@ -194,7 +197,8 @@ func (s *Store) Enroll(ctx context.Context, r EnrollRequest) (Enrollment, error)
 // Decide approves or declines an application waiting for an admin, recording
 // adminID and the time. A missing enrollment is NotFound; one that is not
 // applied (already decided, or withdrawn) is a Conflict; approving a person
-// who is no longer active is Invalid.
+// who is no longer active is Invalid; approving in a cycle that has ended
+// or is archived is a Conflict (CheckActive).
 func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, adminID string) (Enrollment, error) {
 	status := StatusDeclined
 	if approve {
@@ -210,6 +214,9 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 			return errs.E(errs.Conflict, "this application is already %s", e.Status)
 		}
 		if approve {
+			if err := s.checkActive(ctx, tx, e.ProgramID, e.CycleID, UseEnrollment); err != nil {
+				return err
+			}
 			f := errs.Fields{}
 			if err := s.checkPerson(ctx, e.PersonID, f); err != nil {
 				return err

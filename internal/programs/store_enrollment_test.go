@@ -186,8 +186,14 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			})
 		}
 
-		t.Run("enroll into an ended cycle records history", func(t *testing.T) {
-			e, err := s.Enroll(ctx, programs.EnrollRequest{ProgramID: w.both.ID, CycleID: w.ended.ID, PersonID: "dan", Role: programs.RoleMentee, AdminID: "adm"})
+		t.Run("issue 9: no enrolling into an ended cycle; its history was made at the time", func(t *testing.T) {
+			req := programs.EnrollRequest{ProgramID: w.both.ID, CycleID: w.ended.ID, PersonID: "dan", Role: programs.RoleMentee, AdminID: "adm"}
+			_, err := s.Enroll(ctx, req)
+			errstest.WantErr(t, err, errs.Conflict, "")
+			if !strings.Contains(err.Error(), "cycle Q1 2026 ended on 2026-03-31: it takes no more enrollments") {
+				t.Errorf("the refusal does not say why: %v", err)
+			}
+			e, err := w.ProgramsOn(w.ended.StartsOn).Enroll(ctx, req)
 			if err != nil {
 				t.Fatal(err)
 			}

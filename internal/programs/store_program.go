@@ -2,6 +2,7 @@ package programs
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 
@@ -18,16 +19,19 @@ type ProgramSummary struct {
 }
 
 const programColumns = `g.id, g.name, g.purpose, g.outcomes, g.cadence, g.session_minutes, g.decision_rights,
-	g.code_of_conduct, g.facilitation_method, g.engagements, COALESCE(g.created_by, ''), g.created_at, g.updated_at`
+	g.code_of_conduct, g.facilitation_method, g.engagements, COALESCE(g.created_by, ''), g.created_at, g.updated_at,
+	g.archived_at`
 
 func scanProgram(sc db.Scanner, extra ...any) (Program, error) {
 	var p Program
 	var engagements string
+	var archived sql.NullTime
 	dest := append([]any{&p.ID, &p.Name, &p.Purpose, &p.Outcomes, &p.Cadence, &p.SessionMinutes, &p.DecisionRights,
-		&p.CodeOfConduct, &p.FacilitationMethod, &engagements, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt}, extra...)
+		&p.CodeOfConduct, &p.FacilitationMethod, &engagements, &p.CreatedBy, &p.CreatedAt, &p.UpdatedAt, &archived}, extra...)
 	if err := sc.Scan(dest...); err != nil {
 		return Program{}, err
 	}
+	p.ArchivedAt = db.TimePtr(archived)
 	if engagements != "" {
 		p.Engagements = strings.Split(engagements, ",")
 	}
@@ -62,13 +66,21 @@ func (s *Store) CreateProgram(ctx context.Context, p Program) (Program, error) {
 // (CreatedBy and CreatedAt are kept). A missing program is NotFound; a name
 // taken by another program is a Conflict on field "name"; dropping every
 // kind of engagement a role needs while people hold that role in a cycle
-// that has not ended is Invalid on field "engagements".
+// that has not ended is Invalid on field "engagements"; an archived program
+// is read-only (Conflict).
 func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
 	if err := Validate(&p).Err(); err != nil {
 		return Program{}, err
 	}
 	var out Program
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		old, err := getProgram(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		if old.Archived() {
+			return errs.E(errs.Conflict, "%s is archived: unarchive it to change its charter", old.Name)
+		}
 		if err := s.checkRolesInUse(ctx, tx, p); err != nil {
 			return err
 		}
@@ -129,8 +141,9 @@ func getProgram(ctx context.Context, q db.Querier, id string) (Program, error) {
 }
 
 // ListPrograms returns every program ordered by name, with its number of
-// cycles, of active (open or upcoming) cycles today, and of distinct people
-// approved in an active cycle.
+// cycles, of active cycles today (open or upcoming, not archived, in a
+// program that is not archived: the ones people can join), and of distinct
+// people approved in a cycle that has not ended.
 func (s *Store) ListPrograms(ctx context.Context) ([]ProgramSummary, error) {
 	today := s.today()
 	out, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (ProgramSummary, error) {
@@ -140,7 +153,8 @@ func (s *Store) ListPrograms(ctx context.Context) ([]ProgramSummary, error) {
 		return ps, err
 	}, `SELECT `+programColumns+`,
 		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id),
-		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id AND c.ends_on >= ?),
+		(SELECT COUNT(*) FROM cycles c WHERE c.program_id = g.id AND c.ends_on >= ?
+			AND c.archived_at IS NULL AND g.archived_at IS NULL),
 		(SELECT COUNT(DISTINCT e.person_id) FROM enrollments e JOIN cycles c ON c.id = e.cycle_id
 			WHERE e.program_id = g.id AND e.status = ? AND c.ends_on >= ?)
 		FROM programs g ORDER BY lower(g.name), g.id`, today, StatusApproved, today)
