@@ -94,6 +94,8 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 	if len(open) > 0 {
 		data["ApplyForm"] = programs.Application{Role: open[0]}
 	}
+	data["Joinable"], data["Closed"] = s.cycleUse(p, c)
+	data["CycleForm"], data["CycleErrors"] = c, map[string]string(nil)
 	switch {
 	case access.CanManagePrograms(v):
 		f, bad := enrollmentFilter(r.URL.Query())

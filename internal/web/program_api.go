@@ -17,45 +17,47 @@ import (
 // programJSON is a program as the API shows it. The figures are set in
 // lists only.
 type programJSON struct {
-	ID                 string    `json:"id"`
-	Name               string    `json:"name"`
-	Purpose            string    `json:"purpose"`
-	Outcomes           string    `json:"outcomes"`
-	Cadence            string    `json:"cadence"`
-	SessionMinutes     int       `json:"session_minutes"`
-	DecisionRights     string    `json:"decision_rights"`
-	CodeOfConduct      string    `json:"code_of_conduct"`
-	FacilitationMethod string    `json:"facilitation_method"`
-	Engagements        []string  `json:"engagements"`
-	Roles              []string  `json:"roles"`
-	CreatedAt          time.Time `json:"created_at"`
-	UpdatedAt          time.Time `json:"updated_at"`
-	Cycles             *int      `json:"cycles,omitempty"`
-	ActiveCycles       *int      `json:"active_cycles,omitempty"`
-	Participants       *int      `json:"participants,omitempty"`
+	ID                 string     `json:"id"`
+	Name               string     `json:"name"`
+	Purpose            string     `json:"purpose"`
+	Outcomes           string     `json:"outcomes"`
+	Cadence            string     `json:"cadence"`
+	SessionMinutes     int        `json:"session_minutes"`
+	DecisionRights     string     `json:"decision_rights"`
+	CodeOfConduct      string     `json:"code_of_conduct"`
+	FacilitationMethod string     `json:"facilitation_method"`
+	Engagements        []string   `json:"engagements"`
+	Roles              []string   `json:"roles"`
+	CreatedAt          time.Time  `json:"created_at"`
+	UpdatedAt          time.Time  `json:"updated_at"`
+	ArchivedAt         *time.Time `json:"archived_at,omitempty"`
+	Cycles             *int       `json:"cycles,omitempty"`
+	ActiveCycles       *int       `json:"active_cycles,omitempty"`
+	Participants       *int       `json:"participants,omitempty"`
 }
 
 func toProgramJSON(p programs.Program) programJSON {
 	return programJSON{ID: p.ID, Name: p.Name, Purpose: p.Purpose, Outcomes: p.Outcomes, Cadence: p.Cadence,
 		SessionMinutes: p.SessionMinutes, DecisionRights: p.DecisionRights, CodeOfConduct: p.CodeOfConduct,
 		FacilitationMethod: p.FacilitationMethod, Engagements: orEmpty(p.Engagements), Roles: orEmpty(p.Roles()),
-		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt}
+		CreatedAt: p.CreatedAt, UpdatedAt: p.UpdatedAt, ArchivedAt: p.ArchivedAt}
 }
 
 // cycleJSON is a cycle with its status today.
 type cycleJSON struct {
-	ID        string    `json:"id"`
-	ProgramID string    `json:"program_id"`
-	Name      string    `json:"name"`
-	StartsOn  string    `json:"starts_on"`
-	EndsOn    string    `json:"ends_on"`
-	Status    string    `json:"status"` // upcoming, open or ended
-	CreatedAt time.Time `json:"created_at"`
+	ID         string     `json:"id"`
+	ProgramID  string     `json:"program_id"`
+	Name       string     `json:"name"`
+	StartsOn   string     `json:"starts_on"`
+	EndsOn     string     `json:"ends_on"`
+	Status     string     `json:"status"` // upcoming, open or ended
+	CreatedAt  time.Time  `json:"created_at"`
+	ArchivedAt *time.Time `json:"archived_at,omitempty"`
 }
 
 func (s *Server) toCycleJSON(c programs.Cycle) cycleJSON {
 	return cycleJSON{ID: c.ID, ProgramID: c.ProgramID, Name: c.Name, StartsOn: c.StartsOn, EndsOn: c.EndsOn,
-		Status: c.Status(s.today()), CreatedAt: c.CreatedAt}
+		Status: c.Status(s.today()), CreatedAt: c.CreatedAt, ArchivedAt: c.ArchivedAt}
 }
 
 // countJSON is the number of people in one cycle with one role and status.

@@ -174,9 +174,10 @@ func TestProgramRoutesAccess(t *testing.T) {
 			{method: "POST", path: aQ + "/cycles/" + U + "/enrollments", json: `{"role":"mentor","motivation":"Curious","accept_conduct":true}`,
 				want: map[string]int{"anon": 401, "sponsor": 403, "*": 404}},
 			// Enrolling someone else is for admins; m2 naming themselves applies, and an
-			// application to an ended cycle without motivation is invalid.
+			// application to an ended cycle without motivation is invalid. Nobody enrolls
+			// in an ended cycle, not even an admin (issue 9).
 			{method: "POST", path: aP + "/cycles/" + X + "/enrollments", json: `{"person_id":"m2","role":"mentee"}`,
-				want: map[string]int{"anon": 401, "m2": 422, "admin": 201, "*": 403}},
+				want: map[string]int{"anon": 401, "m2": 422, "admin": 409, "*": 403}},
 			{method: "POST", path: "/api/v1/enrollments/" + w.decideAPI.ID + "/decision", json: `{"approve":true}`, want: apiAdmin},
 			{method: "POST", path: "/api/v1/enrollments/" + w.acceptAPI.ID + "/accept-conduct", want: apiOwn},
 			{method: "POST", path: "/api/v1/enrollments/" + w.withdrawAPI.ID + "/withdraw", want: apiOwn},

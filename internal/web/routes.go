@@ -44,6 +44,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /programs/{id}/cycles/{cid}", s.page(s.inCycle(s.showCycle)))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/apply", s.page(s.noSponsors("sponsors follow programs through their figures and do not apply", s.inCycle(s.applyToCycle))))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/enroll", s.page(s.admin("enroll people", s.inCycle(s.enrollPerson))))
+	mux.HandleFunc("POST /programs/{id}/archive", s.page(s.admin("archive programs", s.archiveProgram)))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/edit", s.page(s.admin("change cycles", s.inCycle(s.updateCycle))))
+	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/archive", s.page(s.admin("archive cycles", s.inCycle(s.archiveCycle))))
 	// Matching of a cycle: program managers run, review, change and publish
 	// drafts; participants see their own published pairs; sponsors totals.
 	mux.HandleFunc("GET /programs/{id}/cycles/{cid}/matching", s.page(s.inCycle(s.showPart("matching", s.matchingPage))))
@@ -84,6 +87,9 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles", s.api(s.apiListCycles))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles", s.api(s.admin("open cycles", s.apiCreateCycle)))
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}", s.api(s.apiGetCycle))
+	mux.HandleFunc("PATCH /api/v1/programs/{id}/cycles/{cid}", s.api(s.admin("change cycles", s.apiUpdateCycle)))
+	mux.HandleFunc("POST /api/v1/programs/{id}/archive", s.api(s.admin("archive programs", s.apiArchiveProgram)))
+	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/archive", s.api(s.admin("archive cycles", s.apiArchiveCycle)))
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.noSponsors("sponsors see figures, not enrollments: use /api/v1/programs/{id}/counts", s.apiCycleEnrollments)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCreateEnrollment))
 	// Matching: drafts for program managers only; one's own published pairs.

@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// Housekeeping pages: an admin edits a cycle's name and dates, and
+// archives (or unarchives) a program or a cycle. An archived one is
+// read-only and hidden from the lists people join from.
+
+// updateCycle saves the cycle form of the cycle page; problems re-render
+// the page with 422 and the form as typed.
+func (s *Server) updateCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+	in := programs.Cycle{ID: c.ID, ProgramID: p.ID, Name: r.PostFormValue("name"),
+		StartsOn: r.PostFormValue("starts_on"), EndsOn: r.PostFormValue("ends_on")}
+	saved, err := s.programs.UpdateCycle(r.Context(), in)
+	if err == nil {
+		return s.redirect(w, r, cyclePath(p.ID, c.ID), "Cycle "+saved.Name+" saved: "+
+			labels{}.Day(saved.StartsOn)+" to "+labels{}.Day(saved.EndsOn)+".")
+	}
+	bad := fieldErrors(err)
+	if bad == nil {
+		return err
+	}
+	return s.rerenderCycle(w, r, p, c, "CycleErrors", bad, "CycleForm", in)
+}
+
+// archiveCycle archives the cycle, or brings it back with archived=no.
+func (s *Server) archiveCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+	archived, err := archivedFlag(r)
+	if err != nil {
+		return err
+	}
+	c, err = s.programs.SetCycleArchived(r.Context(), p.ID, c.ID, archived)
+	if err != nil {
+		return err
+	}
+	msg := "Cycle " + c.Name + " is archived: it is read-only and nobody can join it."
+	if !archived {
+		msg = "Cycle " + c.Name + " is back in use."
+	}
+	return s.redirect(w, r, cyclePath(p.ID, c.ID), msg)
+}
+
+// archiveProgram archives the program, or brings it back with archived=no.
+func (s *Server) archiveProgram(w http.ResponseWriter, r *http.Request) error {
+	archived, err := archivedFlag(r)
+	if err != nil {
+		return err
+	}
+	p, err := s.programs.SetProgramArchived(r.Context(), r.PathValue("id"), archived)
+	if err != nil {
+		return err
+	}
+	msg := p.Name + " is archived: it and its cycles are read-only and hidden from the programs people can join."
+	if !archived {
+		msg = p.Name + " is back in use."
+	}
+	return s.redirect(w, r, "/programs/"+p.ID, msg)
+}
+
+// archivedFlag reads the archive forms' field "archived": yes or no.
+func archivedFlag(r *http.Request) (bool, error) {
+	switch r.PostFormValue("archived") {
+	case "yes":
+		return true, nil
+	case "no":
+		return false, nil
+	}
+	return false, errs.Field("archived", "must be yes or no")
+}

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/programs"
+)
+
+// cyclePatch is the body of PATCH /api/v1/programs/{id}/cycles/{cid}:
+// only the fields sent change.
+type cyclePatch struct {
+	Name     *string `json:"name"`
+	StartsOn *string `json:"starts_on"`
+	EndsOn   *string `json:"ends_on"`
+}
+
+func (s *Server) apiUpdateCycle(w http.ResponseWriter, r *http.Request) error {
+	var in cyclePatch
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	c, err := s.programs.GetCycle(r.Context(), r.PathValue("id"), r.PathValue("cid"))
+	if err != nil {
+		return err
+	}
+	for _, f := range []struct{ from, to *string }{{in.Name, &c.Name}, {in.StartsOn, &c.StartsOn}, {in.EndsOn, &c.EndsOn}} {
+		if f.from != nil {
+			*f.to = *f.from
+		}
+	}
+	if c, err = s.programs.UpdateCycle(r.Context(), c); err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
+}
+
+// archiveIn is the body of the archive routes: {"archived": true} archives,
+// false brings back.
+type archiveIn struct {
+	Archived *bool `json:"archived"`
+}
+
+func (in archiveIn) value() (bool, error) {
+	if in.Archived == nil {
+		return false, errs.Field("archived", "is required: true to archive, false to bring back")
+	}
+	return *in.Archived, nil
+}
+
+func (s *Server) apiArchiveProgram(w http.ResponseWriter, r *http.Request) error {
+	var in archiveIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	archived, err := in.value()
+	if err != nil {
+		return err
+	}
+	p, err := s.programs.SetProgramArchived(r.Context(), r.PathValue("id"), archived)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, toProgramJSON(p))
+}
+
+func (s *Server) apiArchiveCycle(w http.ResponseWriter, r *http.Request) error {
+	var in archiveIn
+	if err := decodeJSON(w, r, &in); err != nil {
+		return err
+	}
+	archived, err := in.value()
+	if err != nil {
+		return err
+	}
+	c, err := s.programs.SetCycleArchived(r.Context(), r.PathValue("id"), r.PathValue("cid"), archived)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
+}
+
+// cycleUse is what the cycle page may offer: whether people may join,
+// and why not.
+func (s *Server) cycleUse(p programs.Program, c programs.Cycle) (bool, string) {
+	if err := programs.CheckActive(p, c, programs.UseEnrollment, s.today()); err != nil {
+		return false, errs.As(err).Message
+	}
+	return true, ""
+}
