@@ -106,9 +106,15 @@ func (w *world) enroll(_ programs.Program, c programs.Cycle, who string) {
 }
 
 // form forms circles of exactly size people in cycle c with a seed.
+// form forms the circles of c; an ended cycle's circles are history,
+// formed as on its first day (nobody forms circles in an ended cycle today).
 func (w *world) form(c programs.Cycle, size int, seed int64) formations.Formation {
 	w.t.Helper()
-	f, err := w.s.Form(w.ctx, formations.FormRequest{ProgramID: c.ProgramID, CycleID: c.ID, Size: size, Seed: seed, AdminID: "adm"})
+	s := w.s
+	if c.Status(fixedNow()) == programs.CycleEnded {
+		s = formations.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), orgtest.ClockOn(c.StartsOn))
+	}
+	f, err := s.Form(w.ctx, formations.FormRequest{ProgramID: c.ProgramID, CycleID: c.ID, Size: size, Seed: seed, AdminID: "adm"})
 	if err != nil {
 		w.t.Fatalf("form %s: %v", c.Name, err)
 	}

@@ -16,7 +16,8 @@ import (
 // Form forms the circles of cycle r.CycleID of program r.ProgramID and
 // stores them as the cycle's new draft, discarding an earlier draft; the
 // published formation, if any, stays what members see until the draft is
-// published. See the package documentation for what goes in. A missing
+// published. See the package documentation for what goes in. A cycle that
+// has ended or is archived is refused (programs.CheckActive). A missing
 // program or cycle is NotFound; bad sizes are Invalid on fields "size",
 // "min_size" or "max_size"; a program without circles, a cycle without
 // approved circle members, and requests the engine cannot meet (sizes
@@ -24,6 +25,9 @@ import (
 // managers everywhere) are Invalid; a formation made meanwhile is a
 // Conflict.
 func (s *Store) Form(ctx context.Context, r FormRequest) (Formation, error) {
+	if err := s.programs.CheckActive(ctx, r.ProgramID, r.CycleID, programs.UseCircles); err != nil {
+		return Formation{}, fmt.Errorf("form circles of cycle %s: %w", r.CycleID, err)
+	}
 	f, err := s.form(ctx, r)
 	if err != nil {
 		return Formation{}, fmt.Errorf("form circles of cycle %s: %w", r.CycleID, err)

@@ -65,14 +65,11 @@ func (w *world) cycle(name, start, end string) programs.Cycle {
 	return w.o.Cycle(w.p.ID, name, start, end)
 }
 
-// enroll places people in a cycle directly, as an admin would.
+// enroll places people in a cycle directly, as an admin would (an ended
+// cycle's people as on its first day: orgtest.Org.Enroll).
 func (w *world) enroll(c programs.Cycle, role string, ids ...string) {
 	w.t.Helper()
-	for _, id := range ids {
-		if _, err := w.ps.Enroll(w.ctx, programs.EnrollRequest{ProgramID: w.p.ID, CycleID: c.ID, PersonID: id, Role: role, AdminID: "adm"}); err != nil {
-			w.t.Fatalf("enroll %s as %s: %v", id, role, err)
-		}
-	}
+	w.o.Enroll(c, role, "adm", ids...)
 }
 
 // cohort enrolls the three mentors and five mentees in Q4.
@@ -82,9 +79,15 @@ func (w *world) cohort() {
 	w.enroll(w.q4, programs.RoleMentee, "e1", "e2", "e3", "e4", "e5")
 }
 
+// run runs matching for c; an ended cycle's run is history, made as on
+// its first day (nobody runs matching on an ended cycle today).
 func (w *world) run(c programs.Cycle) mentorships.Run {
 	w.t.Helper()
-	r, err := w.s.Run(w.ctx, w.p.ID, c.ID, mentorships.RunOptions{AdminID: "adm"})
+	s := w.s
+	if c.Status(now) == programs.CycleEnded {
+		s = mentorships.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), orgtest.ClockOn(c.StartsOn))
+	}
+	r, err := s.Run(w.ctx, w.p.ID, c.ID, mentorships.RunOptions{AdminID: "adm"})
 	if err != nil {
 		w.t.Fatalf("run: %v", err)
 	}

@@ -15,10 +15,15 @@ import (
 // Run runs matching for cycle cycleID of program programID under the
 // cycle's locks, exclusions and availability, and stores the result as a
 // new draft, the cycle's latest run. A re-run starts warm from the run
-// before. A missing program or cycle is NotFound; bad options are Invalid
+// before. A cycle that has ended or is archived, or a program that offers
+// no 1:1 mentoring, is refused (programs.CheckActive). A missing program or
+// cycle is NotFound; bad options are Invalid
 // on field "objective" or "min_score"; a lock that cannot hold is Invalid,
 // naming the pair.
 func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions) (Run, error) {
+	if err := s.programs.CheckActive(ctx, programID, cycleID, programs.UseMatching); err != nil {
+		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
+	}
 	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRun, nil, nil, nil)
 	if err != nil {
 		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)

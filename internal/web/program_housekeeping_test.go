@@ -1,9 +1,12 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 // TestHousekeepingRoutesAccess is the route × role table of editing and
@@ -141,6 +144,50 @@ func TestCycleRulesAndArchiving(t *testing.T) {
 		var p programJSON
 		if code := o.apiJSON("admin", "POST", "/api/v1"+P+"/archive", `{"archived":false}`, &p); code != 200 || p.ArchivedAt != nil {
 			t.Fatalf("unarchive program through the API: %d %+v", code, p)
+		}
+	})
+}
+
+// TestNoMatchingOrCirclesWhereTheProgramOrCycleForbids is issue 9's
+// "a circles-only program offers Run matching and creates a 0 / 0 draft"
+// and "admins can run matching on an ended cycle": the runs are refused
+// with a reason, and nothing is stored.
+func TestNoMatchingOrCirclesWhereTheProgramOrCycleForbids(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newProgramWorld(t, o)
+		ctx := context.Background()
+		circlesOnly, err := o.srv.programs.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Listen.",
+			Engagements: []string{programs.EngagementCircles}, CreatedBy: "admin"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cc, err := o.srv.programs.CreateCycle(ctx, programs.Cycle{ProgramID: circlesOnly.ID, Name: "Q4 2026", StartsOn: "2026-10-01", EndsOn: "2026-12-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		cases := []struct {
+			path, code, says string
+			status           int
+		}{
+			{"/api/v1/programs/" + circlesOnly.ID + "/cycles/" + cc.ID + "/matches/runs", "invalid", "Circles does not offer 1:1 mentoring", 422},
+			{"/api/v1/programs/" + w.P.ID + "/cycles/" + w.X.ID + "/matches/runs", "conflict", "cycle Q1 2026 ended on 2026-03-31", 409},
+			{"/api/v1/programs/" + w.P.ID + "/cycles/" + w.X.ID + "/circles/formations", "conflict", "cycle Q1 2026 ended on 2026-03-31", 409},
+		}
+		for _, c := range cases {
+			if got := o.apiJSON("admin", "POST", c.path, `{}`, &e); got != c.status || e.Error.Code != c.code || !strings.Contains(e.Error.Message, c.says) {
+				t.Errorf("POST %s: %d %+v, want %d saying %q", c.path, got, e.Error, c.status, c.says)
+			}
+		}
+		var runs int
+		if err := o.d.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM match_runs").Scan(&runs); err != nil || runs != 0 {
+			t.Errorf("%d match runs stored (%v), want none", runs, err)
+		}
+		// The circles-only cycle's page offers no matching.
+		if _, body := o.get("admin", "/programs/"+circlesOnly.ID+"/cycles/"+cc.ID); strings.Contains(body, "/matching") {
+			t.Errorf("a circles-only cycle's page links to matching")
 		}
 	})
 }
