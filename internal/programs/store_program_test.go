@@ -109,7 +109,7 @@ func TestProgramStore(t *testing.T) {
 			mustApply(t, s, apply(w.both, w.upcoming, "m1", programs.RoleMentee))   // approved, active cycle
 			mustApply(t, s, apply(w.both, w.open, "m1", programs.RoleCircleMember)) // same person counts once
 			mustApply(t, s, apply(w.both, w.open, "m2", programs.RoleMentor))       // applied: not counted
-			w.Enroll(w.ended, programs.RoleMentor, "adm", "m2") // ended cycle: not counted
+			w.Enroll(w.ended, programs.RoleMentor, "adm", "m2")                     // ended cycle: not counted
 			list, err := s.ListPrograms(ctx)
 			if err != nil {
 				t.Fatal(err)
