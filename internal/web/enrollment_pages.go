@@ -95,7 +95,7 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 		data["ApplyForm"] = programs.Application{Role: open[0]}
 	}
 	data["Joinable"], data["Closed"] = s.cycleUse(p, c)
-	data["CycleForm"], data["CycleErrors"] = c, map[string]string(nil)
+	data["EditCycle"] = editCycleForm(p, c, c, nil)
 	switch {
 	case access.CanManagePrograms(v):
 		f, bad := enrollmentFilter(r.URL.Query())

@@ -25,7 +25,31 @@ func (s *Server) updateCycle(w http.ResponseWriter, r *http.Request, p programs.
 	if bad == nil {
 		return err
 	}
-	return s.rerenderCycle(w, r, p, c, "CycleErrors", bad, "CycleForm", in)
+	data, _, err := s.cyclePage(r, p, c)
+	if err != nil {
+		return err
+	}
+	data["EditCycle"] = editCycleForm(p, c, in, bad)
+	return s.render(w, r, http.StatusUnprocessableEntity, "cycle", data)
+}
+
+// cycleForm is the "cycleform" template's data: a cycle's name and dates
+// as typed, their problems, where the form goes and what its button says.
+type cycleForm struct {
+	Action, Button, LabelledBy, Placeholder string
+	Form                                    programs.Cycle
+	Errors                                  map[string]string
+}
+
+// newCycleForm is the form that opens a cycle of p.
+func newCycleForm(p programs.Program, in programs.Cycle, bad errs.Fields) cycleForm {
+	return cycleForm{Action: "/programs/" + p.ID + "/cycles", Button: "Open cycle", LabelledBy: "newcycle-h",
+		Placeholder: "e.g. Q1 2027", Form: in, Errors: bad}
+}
+
+// editCycleForm is the form that changes cycle c of p.
+func editCycleForm(p programs.Program, c, in programs.Cycle, bad errs.Fields) cycleForm {
+	return cycleForm{Action: cyclePath(p.ID, c.ID) + "/edit", Button: "Save cycle", LabelledBy: "settings-h", Form: in, Errors: bad}
 }
 
 // archiveCycle archives the cycle, or brings it back with archived=no.

@@ -35,13 +35,15 @@ func (s *Server) apiUpdateCycle(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
 
-// archiveIn is the body of the archive routes: {"archived": true} archives,
-// false brings back.
-type archiveIn struct {
-	Archived *bool `json:"archived"`
-}
-
-func (in archiveIn) value() (bool, error) {
+// decodeArchived reads the body of the archive routes: {"archived": true}
+// archives, false brings back.
+func decodeArchived(w http.ResponseWriter, r *http.Request) (bool, error) {
+	var in struct {
+		Archived *bool `json:"archived"`
+	}
+	if err := decodeJSON(w, r, &in); err != nil {
+		return false, err
+	}
 	if in.Archived == nil {
 		return false, errs.Field("archived", "is required: true to archive, false to bring back")
 	}
@@ -49,11 +51,7 @@ func (in archiveIn) value() (bool, error) {
 }
 
 func (s *Server) apiArchiveProgram(w http.ResponseWriter, r *http.Request) error {
-	var in archiveIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	archived, err := in.value()
+	archived, err := decodeArchived(w, r)
 	if err != nil {
 		return err
 	}
@@ -65,11 +63,7 @@ func (s *Server) apiArchiveProgram(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiArchiveCycle(w http.ResponseWriter, r *http.Request) error {
-	var in archiveIn
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	archived, err := in.value()
+	archived, err := decodeArchived(w, r)
 	if err != nil {
 		return err
 	}

@@ -150,7 +150,7 @@ func (s *Server) programPage(r *http.Request, p programs.Program) (map[string]an
 	}
 	data := map[string]any{"Title": p.Name, "Section": "programs", "Program": p, "Cycles": s.cycleRows(cycles),
 		"Mine": ownIn(mine, p.ID, ""), "CanManage": access.CanManagePrograms(v), "L": labels{},
-		"CycleForm": programs.Cycle{}, "CycleErrors": map[string]string(nil)}
+		"NewCycle": newCycleForm(p, programs.Cycle{}, nil)}
 	if access.CanSeeAggregates(v) {
 		counts, err := s.programs.Counts(ctx, p.ID)
 		if err != nil {
@@ -184,6 +184,6 @@ func (s *Server) createCycle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	data["CycleForm"], data["CycleErrors"] = in, map[string]string(bad)
+	data["NewCycle"] = newCycleForm(p, in, bad)
 	return s.render(w, r, http.StatusUnprocessableEntity, "program", data)
 }
