@@ -27,6 +27,16 @@ func CheckActive(p Program, c Cycle, use string, today time.Time) error {
 		return errs.E(errs.Conflict, "cycle %s is archived: it is read-only until an admin unarchives it", c.Name)
 	case c.Status(today) == CycleEnded:
 		return errs.E(errs.Conflict, "cycle %s ended on %s: it takes no more %s", c.Name, c.EndsOn, useWords[use])
+	}
+	return CheckOffers(p, use)
+}
+
+// CheckOffers says whether the engagements of program p have use at all:
+// matching needs 1:1 mentoring (or another pairs engagement), circles need
+// circles or peer groups (Invalid, saying so). The pages of a cycle show
+// only the parts its program offers.
+func CheckOffers(p Program, use string) error {
+	switch {
 	case use == UseMatching && !p.Offers(RoleMentor):
 		return errs.E(errs.Invalid, "%s does not offer 1:1 mentoring, so its cycles have no matching", p.Name)
 	case use == UseCircles && !p.Offers(RoleCircleMember):

@@ -43,10 +43,17 @@ func (s *Server) programAndCycle(r *http.Request) (programs.Program, programs.Cy
 	return p, c, nil
 }
 
+// partUses names what each part of a cycle is for.
+var partUses = map[string]string{"matching": programs.UseMatching, "circles": programs.UseCircles}
+
 // showPart renders page, a part of a cycle (its matching, its circles),
-// with the data build gives for the cycle.
+// with the data build gives for the cycle. A part the program does not
+// offer (matching in a circles-only program) is NotFound, saying why.
 func (s *Server) showPart(page string, build func(*http.Request, programs.Program, programs.Cycle) (map[string]any, error)) cycleHandler {
 	return func(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
+		if err := programs.CheckOffers(p, partUses[page]); err != nil {
+			return errs.E(errs.NotFound, "%s", errs.As(err).Message)
+		}
 		data, err := build(r, p, c)
 		if err != nil {
 			return err

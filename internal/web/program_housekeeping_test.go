@@ -185,6 +185,12 @@ func TestNoMatchingOrCirclesWhereTheProgramOrCycleForbids(t *testing.T) {
 		if err := o.d.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM match_runs").Scan(&runs); err != nil || runs != 0 {
 			t.Errorf("%d match runs stored (%v), want none", runs, err)
 		}
+		// The circles-only cycle has no matching page, and its page offers none.
+		for _, who := range []string{"admin", "m1", "sponsor"} {
+			if code, body := o.get(who, "/programs/"+circlesOnly.ID+"/cycles/"+cc.ID+"/matching"); code != 404 || !strings.Contains(body, "does not offer 1:1 mentoring") {
+				t.Errorf("the matching page of a circles-only cycle as %s: %d, want 404 saying why", who, code)
+			}
+		}
 		// The circles-only cycle's page offers no matching.
 		if _, body := o.get("admin", "/programs/"+circlesOnly.ID+"/cycles/"+cc.ID); strings.Contains(body, "/matching") {
 			t.Errorf("a circles-only cycle's page links to matching")
