@@ -99,7 +99,15 @@ func TestUpdateCycleAndArchive(t *testing.T) {
 		if a, err := s.SetCycleArchived(ctx, w.both.ID, c.ID, false); err != nil || a.Archived() {
 			t.Fatalf("unarchive: %+v %v", a, err)
 		}
-		mustApply(t, s, apply(w.both, c, "adm", programs.RoleMentee))
+		mine := mustApply(t, s, apply(w.both, c, "adm", programs.RoleMentee))
+		if _, err := s.SetCycleArchived(ctx, w.both.ID, c.ID, true); err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Withdraw(ctx, mine.ID, "adm")
+		errstest.WantErr(t, err, errs.Conflict, "")
+		if _, err := s.SetCycleArchived(ctx, w.both.ID, c.ID, false); err != nil {
+			t.Fatal(err)
+		}
 
 		// An archived program: read-only, no new cycles, not among those people join.
 		before := activeCycles(t, w, w.both.ID)

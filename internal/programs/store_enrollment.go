@@ -237,11 +237,15 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 
 // Withdraw lets a person withdraw their own active enrollment. Someone
 // else's enrollment is NotFound; one that is not active is a Conflict; one
-// in a cycle that has ended is Invalid (it is history).
+// in a cycle that has ended is Invalid (it is history); one in an archived
+// cycle or program is a Conflict (read-only).
 func (s *Store) Withdraw(ctx context.Context, enrollmentID, personID string) (Enrollment, error) {
 	out, err := s.changeOwn(ctx, enrollmentID, personID, "this enrollment is already %s", func(tx db.Querier, e Enrollment, out *Enrollment) error {
 		if e.CycleEndsOn < s.today() {
 			return errs.E(errs.Invalid, "cycle %s has ended", e.CycleName)
+		}
+		if err := s.checkActive(ctx, tx, e.ProgramID, e.CycleID, UseEnrollment); err != nil {
+			return err // archived: read-only
 		}
 		return s.setStatus(ctx, tx, out, e.ID, e.Status, `status = ?, updated_at = ?`, StatusWithdrawn, s.now())
 	})
