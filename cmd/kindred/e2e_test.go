@@ -42,10 +42,16 @@ func (lw *lineWaiter) Write(p []byte) (int, error) { return lw.w.Write(p) }
 // stops when the test ends.
 func startKindred(t *testing.T, args ...string) (string, *lineWaiter) {
 	t.Helper()
+	return startKindredLogging(t, io.Discard, args...)
+}
+
+// startKindredLogging is startKindred with the log written to logs.
+func startKindredLogging(t *testing.T, logs io.Writer, args ...string) (string, *lineWaiter) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := newLineWaiter("Kindred is running at ")
 	done := make(chan error, 1)
-	go func() { done <- run(ctx, args, func(string) string { return "" }, out, io.Discard) }()
+	go func() { done <- run(ctx, args, func(string) string { return "" }, out, logs) }()
 	t.Cleanup(func() {
 		cancel()
 		if err := <-done; err != nil {

@@ -29,7 +29,11 @@ Usage:
   kindred demo [--addr ADDR] [--data DIR] [--people N] [--seed S] [--password P] [--write-csv FILE]
       start with a generated demo organization on an embedded SQLite database
   kindred serve [--db DSN] [--addr ADDR]
-      run the server on SQLite (a file path) or PostgreSQL (a postgres:// URL)
+      run the server on SQLite (a file path) or PostgreSQL (a postgres:// URL);
+      on a database without an admin it logs a one-time setup link (24 hours)
+  kindred admin create --email E --name N [--id ID] [--timezone TZ] [--db DSN]
+      make an admin: the password is read from standard input, or, at a
+      terminal, a one-time link to set it is printed
   kindred migrate [--db DSN]
       apply database migrations (serve also does this at start)
   kindred import people FILE.csv [--db DSN]
@@ -48,8 +52,15 @@ Every command takes --help. Settings can also come from the environment:
 KINDRED_DB, KINDRED_ADDR, KINDRED_BASE_URL, KINDRED_LOG_LEVEL.
 `
 
-// run is the whole program behind main, callable from tests.
+// run is the whole program behind main with nothing on standard input,
+// callable from tests.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	return runWithInput(ctx, args, getenv, strings.NewReader(""), stdout, stderr)
+}
+
+// runWithInput is the whole program: main calls it with the process's
+// standard input, which only `kindred admin create` reads.
+func runWithInput(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return usageError{"no command given"}
@@ -61,6 +72,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return cmdServe(ctx, rest, getenv, stdout, stderr, log)
 	case "demo":
 		return cmdDemo(ctx, rest, getenv, stdout, stderr, log)
+	case "admin":
+		return cmdAdmin(ctx, rest, getenv, stdin, stdout, stderr, log)
 	case "migrate":
 		return cmdMigrate(ctx, rest, getenv, stdout, stderr)
 	case "import":

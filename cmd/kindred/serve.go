@@ -64,8 +64,9 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 	if baseURL == "" {
 		baseURL = url
 	}
-	srv, err := web.New(web.Config{BaseURL: strings.TrimSuffix(baseURL, "/"), SecureCookies: strings.HasPrefix(baseURL, "https://")},
-		log, webStores(d, time.Now), nil)
+	baseURL = strings.TrimSuffix(baseURL, "/")
+	stores := webStores(d, time.Now)
+	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")}, log, stores, nil)
 	if err != nil {
 		ln.Close()
 		return err
@@ -85,6 +86,10 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 		announce(url)
 	}
 	log.Info("serving", "addr", ln.Addr().String(), "database", d.Dialect)
+	if err := announceSetup(ctx, stores.Auth, baseURL, log); err != nil {
+		hs.Close()
+		return err
+	}
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -95,6 +100,23 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("shut down: %w", err)
 	}
+	return nil
+}
+
+// announceSetup logs, once, a new one-time setup link when the database
+// has no admin who can sign in, so whoever started Kindred can make the
+// first admin in the browser. Only the link's hash is stored.
+func announceSetup(ctx context.Context, as *auth.Store, baseURL string, log *slog.Logger) error {
+	needs, err := as.NeedsSetup(ctx)
+	if err != nil || !needs {
+		return err
+	}
+	secret, until, err := as.CreateSetupLink(ctx)
+	if err != nil {
+		return err
+	}
+	log.Info("no admin yet: open this one-time link to create the first admin (or run `kindred admin create`)",
+		"setup_url", baseURL+"/setup/"+secret, "valid_until", until.Format(time.RFC3339))
 	return nil
 }
 

@@ -56,15 +56,8 @@ func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) 
 	email = strings.ToLower(strings.TrimSpace(email))
 	keys := []string{"email:" + email, "addr:" + clientAddr}
 	now := s.now()
-	for _, k := range keys {
-		var n int
-		err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", k, now.Add(-FailureWindow)).Scan(&n)
-		if err != nil {
-			return "", Identity{}, fmt.Errorf("sign in: count attempts: %w", err)
-		}
-		if n >= MaxFailures {
-			return "", Identity{}, errs.E(errs.TooMany, "too many failed sign-ins: wait %d minutes and try again", int(FailureWindow.Minutes()))
-		}
+	if err := s.checkAttempts(ctx, keys, now); err != nil {
+		return "", Identity{}, fmt.Errorf("sign in: %w", err)
 	}
 	acct, hash, err := s.people.Credentials(ctx, email)
 	if err != nil && !errs.Is(err, errs.NotFound) {
@@ -84,6 +77,22 @@ func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) 
 		return "", Identity{}, err
 	}
 	return token, identityOf(acct), nil
+}
+
+// checkAttempts refuses with TooMany when a key failed MaxFailures times
+// within FailureWindow before now.
+func (s *Store) checkAttempts(ctx context.Context, keys []string, now time.Time) error {
+	for _, k := range keys {
+		var n int
+		err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", k, now.Add(-FailureWindow)).Scan(&n)
+		if err != nil {
+			return fmt.Errorf("count attempts: %w", err)
+		}
+		if n >= MaxFailures {
+			return errs.E(errs.TooMany, "too many failed attempts: wait %d minutes and try again", int(FailureWindow.Minutes()))
+		}
+	}
+	return nil
 }
 
 // dummyHash is checked for unknown emails so they take as long as known ones.
@@ -155,10 +164,7 @@ func identityOf(a people.Account) Identity {
 
 // SetPassword sets a person's password after checking it.
 func (s *Store) SetPassword(ctx context.Context, personID, password string) error {
-	if err := ValidatePassword(password); err != nil {
-		return errs.Field("password", "%s", err.Error())
-	}
-	hash, err := HashPassword(password)
+	hash, err := newPasswordHash(password)
 	if err != nil {
 		return err
 	}

@@ -71,12 +71,13 @@ func (s *Store) TokenIdentity(ctx context.Context, secret string) (Identity, err
 }
 
 // CreateInvite makes a one-time link secret for a person to set their
-// password, valid for InviteLifetime.
+// password, valid for InviteLifetime; byID is who made it, empty when it
+// was made from the shell.
 func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string, error) {
 	secret, hash := newToken("inv_")
 	now := s.now()
 	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-		hash, personID, byID, now, now.Add(InviteLifetime))
+		hash, personID, db.NullString(byID), now, now.Add(InviteLifetime))
 	if err != nil {
 		return "", fmt.Errorf("create invite: %w", err)
 	}

@@ -3,6 +3,7 @@ package formations
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -120,7 +121,8 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 	return f, nil
 }
 
-// circleMembers reads the profiles of the cycle's approved circle members.
+// circleMembers reads the profiles of the cycle's approved circle members
+// who are still active.
 func (s *Store) circleMembers(ctx context.Context, programID, cycleID string) ([]person.Person, error) {
 	es, err := s.programs.CycleEnrollments(ctx, programID, cycleID,
 		programs.EnrollmentFilter{Role: programs.RoleCircleMember, Status: programs.StatusApproved})
@@ -135,7 +137,9 @@ func (s *Store) circleMembers(ctx context.Context, programID, cycleID string) ([
 	if err != nil {
 		return nil, fmt.Errorf("read circle members: %w", err)
 	}
-	return ps, nil
+	// People who were deactivated keep their enrollment (it is history)
+	// but join no new circle.
+	return slices.DeleteFunc(ps, func(p person.Person) bool { return !p.Active }), nil
 }
 
 // insertFormation stores a formation's row.

@@ -80,6 +80,12 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (perso
 // Create adds one person (an admin's form). The id must be new; the email
 // must not be taken.
 func (s *Store) Create(ctx context.Context, p person.Person) (person.Person, error) {
+	return s.create(ctx, p, "")
+}
+
+// create adds one person with a password hash (empty for none), in one
+// transaction.
+func (s *Store) create(ctx context.Context, p person.Person, passwordHash string) (person.Person, error) {
 	if f := person.Validate(&p); len(f) > 0 {
 		return person.Person{}, f.Err()
 	}
@@ -100,7 +106,10 @@ func (s *Store) Create(ctx context.Context, p person.Person) (person.Person, err
 				return err
 			}
 		}
-		return nil
+		if passwordHash != "" {
+			_, err = tx.ExecContext(ctx, "UPDATE people SET password_hash = ? WHERE id = ?", passwordHash, p.ID)
+		}
+		return err
 	})
 	if errs.Is(err, errs.Conflict) {
 		if _, gerr := s.Get(ctx, p.ID); gerr == nil {

@@ -31,6 +31,9 @@ type personJSON struct {
 	LearningStyle      string   `json:"learning_style,omitempty"`
 	CommunicationStyle string   `json:"communication_style,omitempty"`
 	Bio                string   `json:"bio,omitempty"`
+	// Active is false for a person an admin deactivated; only admins see
+	// them.
+	Active bool `json:"active"`
 	// Private part.
 	Email              string `json:"email,omitempty"`
 	WorkHours          string `json:"work_hours,omitempty"`
@@ -51,7 +54,7 @@ func toPersonJSON(v access.Viewer, p person.Person) personJSON {
 	j := personJSON{ID: p.ID, Name: p.Name, Level: p.Level, Function: p.Function, Department: p.Department,
 		Location: p.Location, Timezone: p.Timezone, Languages: orEmpty(p.Languages), SkillsOffered: orEmpty(p.SkillsOffered),
 		SkillsWanted: orEmpty(p.SkillsWanted), Interests: orEmpty(p.Interests), MentoringRole: p.MentoringRole,
-		Facilitator: p.Facilitator, LearningStyle: p.LearningStyle, CommunicationStyle: p.CommunicationStyle, Bio: p.Bio}
+		Facilitator: p.Facilitator, LearningStyle: p.LearningStyle, CommunicationStyle: p.CommunicationStyle, Bio: p.Bio, Active: p.Active}
 	if p.IsMentor() {
 		j.Capacity = p.Capacity
 	}

@@ -17,6 +17,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /signout", s.public(s.signout))
 	mux.HandleFunc("GET /invite/{token}", s.public(s.inviteForm))
 	mux.HandleFunc("POST /invite/{token}", s.public(s.acceptInvite))
+	mux.HandleFunc("GET /setup/{token}", s.public(s.setupForm))
+	mux.HandleFunc("POST /setup/{token}", s.public(s.completeSetup))
 
 	// Pages.
 	mux.HandleFunc("GET /{$}", s.page(s.home))
@@ -28,8 +30,12 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /people/{id}/edit", s.page(s.updateProfile))
 	mux.HandleFunc("POST /people/{id}/role", s.page(s.admin("set roles", s.setRole)))
 	mux.HandleFunc("POST /people/{id}/invite", s.page(s.admin("invite people", s.invitePerson)))
+	mux.HandleFunc("POST /people/{id}/deactivate", s.page(s.admin("deactivate people", s.deactivatePerson)))
+	mux.HandleFunc("POST /people/{id}/reactivate", s.page(s.admin("reactivate people", s.reactivatePerson)))
 	mux.HandleFunc("GET /import", s.page(s.admin("import people", s.importForm)))
 	mux.HandleFunc("POST /import", s.page(s.admin("import people", s.importPeople)))
+	mux.HandleFunc("GET /settings/password", s.page(s.passwordForm))
+	mux.HandleFunc("POST /settings/password", s.page(s.changePassword))
 	mux.HandleFunc("GET /settings/tokens", s.page(s.tokensPage))
 	mux.HandleFunc("POST /settings/tokens", s.page(s.createToken))
 	mux.HandleFunc("POST /settings/tokens/{id}/revoke", s.page(s.revokeToken))
@@ -77,6 +83,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/v1/people/{id}", s.api(s.apiGetPerson))
 	mux.HandleFunc("PATCH /api/v1/people/{id}", s.api(s.apiUpdateProfile))
 	mux.HandleFunc("PUT /api/v1/people/{id}/role", s.api(s.admin("set roles", s.apiSetRole)))
+	mux.HandleFunc("POST /api/v1/people/{id}/deactivate", s.api(s.admin("deactivate people", s.apiDeactivatePerson)))
+	mux.HandleFunc("POST /api/v1/people/{id}/reactivate", s.api(s.admin("reactivate people", s.apiReactivatePerson)))
 	mux.HandleFunc("POST /api/v1/imports/people", s.api(s.admin("import people", s.apiImportPeople)))
 	// Programs, cycles and enrollments: sponsors get counts, never enrollments.
 	mux.HandleFunc("GET /api/v1/programs", s.api(s.apiListPrograms))
