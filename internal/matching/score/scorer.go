@@ -92,6 +92,11 @@ type Scorer struct {
 
 	reqLang string // the language the program requires, or ""
 
+	// filled says, per kind of data a factor compares, whether anybody in
+	// the cohort filled it in; a factor nobody could fill is left out of
+	// every pair (see factorSpec.points).
+	filled struct{ skills, interests, langs, learn, comm bool }
+
 	ixOnce sync.Once
 	ix     *bucketIndex // built by index for pruned candidates
 }
@@ -291,6 +296,16 @@ func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w W
 		}
 		s.es[i] = e
 		menteeIndex[p.ID] = int32(i)
+	}
+	for _, ms := range [][]member{s.ms, s.es} {
+		for k := range ms {
+			m := &ms[k]
+			s.filled.skills = s.filled.skills || m.ns > 0
+			s.filled.interests = s.filled.interests || m.ni > 0
+			s.filled.langs = s.filled.langs || len(m.langs()) > 0
+			s.filled.learn = s.filled.learn || m.learn > 0
+			s.filled.comm = s.filled.comm || m.comm > 0
+		}
 	}
 	// The required language, looked up once everyone's languages are in
 	// (so that reasons keep the people's spelling of it).

@@ -54,10 +54,9 @@ const MaxWeight = 1000
 //
 // The score of a pair is the weighted average of its factors' points,
 // each 0..1000, rounded to the nearest integer: sum(w*p) / sum(w) over the
-// factors counted for that pair. A factor the data cannot judge (a mentee
-// who listed no skills they want, people with no languages listed...) is
-// not counted: it neither helps nor hurts, and the weights of the others
-// are renormalized.
+// factors counted. A blank (a mentee who listed no skills they want, a
+// mentor with no languages listed...) earns 0 points and counts; only a
+// factor nobody in the cohort filled in is left out, of every pair alike.
 type Weights struct {
 	// factor holds the factor weights, each 0..MaxWeight, in FactorNames
 	// order; a weight of 0 turns a factor off. See Weight and SetWeight;
