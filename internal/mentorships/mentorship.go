@@ -50,6 +50,9 @@ const (
 	TriggerRun     = "run"     // a program manager ran or re-ran matching
 	TriggerSwap    = "swap"    // two mentees swapped mentors
 	TriggerRematch = "rematch" // one pair was undone on a re-match request
+	// TriggerReoptimize is a run a program manager asked to re-optimize
+	// everyone: published pairs were not held in place.
+	TriggerReoptimize = "reoptimize"
 )
 
 // Re-match request statuses.
@@ -130,7 +133,8 @@ type Pair struct {
 	MenteeName string
 	Score      int // 0..1000
 	// Locked reports that the pair was held in place: by a program
-	// manager's lock, or kept from the published run on a re-match.
+	// manager's lock, or kept from the published run (a re-run, a
+	// re-match) or from the run before (the other pairs of a swap).
 	Locked  bool
 	Factors []score.Factor // in score.FactorNames order
 }
@@ -202,6 +206,11 @@ type RunOptions struct {
 	Objective string // "participation" (default) or "score"
 	MinScore  int    // pairs scoring below it are not proposed (0..1000)
 	AdminID   string // who runs it
+	// Reoptimize lets the run move published pairs. Without it a run
+	// after a publish keeps every published pair that still holds (both
+	// people still take part, no exclusion or lock against it, within the
+	// mentor's seats and the minimum score) and matches only the others.
+	Reoptimize bool
 }
 
 // Mine is what one participant sees of a cycle's published matches.

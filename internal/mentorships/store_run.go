@@ -14,12 +14,22 @@ import (
 
 // Run runs matching for cycle cycleID of program programID under the
 // cycle's locks, exclusions and availability, and stores the result as a
-// new draft, the cycle's latest run. A re-run starts warm from the run
-// before. A missing program or cycle is NotFound; bad options are Invalid
-// on field "objective" or "min_score"; a lock that cannot hold is Invalid,
-// naming the pair.
+// new draft, the cycle's latest run. Once a run is published, every
+// published pair that still holds is kept, unless o.Reoptimize asks to
+// re-optimize everyone. A re-run starts warm from the run before. A
+// missing program or cycle is NotFound; bad options are Invalid on field
+// "objective" or "min_score"; a lock that cannot hold is Invalid, naming
+// the pair.
 func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions) (Run, error) {
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRun, nil, nil, nil)
+	trigger, keep := TriggerReoptimize, []IDPair(nil)
+	if !o.Reoptimize {
+		var err error
+		trigger = TriggerRun
+		if keep, err = publishedPairs(ctx, s.db.Read(), cycleID); err != nil {
+			return Run{}, fmt.Errorf("run matching for cycle %s: read published pairs: %w", cycleID, err)
+		}
+	}
+	run, err := s.runWith(ctx, programID, cycleID, o, trigger, nil, keep, nil)
 	if err != nil {
 		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
 	}
@@ -498,8 +508,15 @@ func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, 
 		}
 		return nil
 	}
+	// Everyone else keeps their mentor of the latest run: a swap moves
+	// the two mentees only.
+	others, err := idPairs(ctx, q, "SELECT mentor_id, mentee_id FROM match_pairs WHERE run_id = ? AND mentee_id NOT IN (?, ?) ORDER BY mentee_id",
+		latest.ID, pa.MenteeID, pb.MenteeID)
+	if err != nil {
+		return Run{}, fmt.Errorf("read the pairs of run %d: %w", latest.Seq, err)
+	}
 	o := RunOptions{Objective: latest.Objective, MinScore: latest.MinScore, AdminID: adminID}
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, nil, after)
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, others, after)
 	if err != nil {
 		return Run{}, fmt.Errorf("swap the mentors of %s and %s: %w", pa.MenteeName, pb.MenteeName, err)
 	}
