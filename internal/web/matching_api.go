@@ -98,11 +98,13 @@ type unmatchedJSON struct {
 	Rules      map[string]int `json:"rules"`
 }
 
-// runDetailJSON is a run with a page of its pairs and unmatched mentees.
+// runDetailJSON is a run with a page of its pairs and unmatched mentees,
+// and how it differs from the published run.
 type runDetailJSON struct {
 	Run       matchRunJSON    `json:"run"`
 	Pairs     []pairJSON      `json:"pairs"`
 	Unmatched []unmatchedJSON `json:"unmatched"`
+	Changes   *changesJSON    `json:"changes"`
 }
 
 type idPairJSON struct {
@@ -170,7 +172,11 @@ func (s *Server) runDetail(r *http.Request, programID, cycleID string, run mento
 	if err != nil {
 		return runDetailJSON{}, err
 	}
-	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un))}
+	ch, err := s.matches.Changes(r.Context(), programID, cycleID, run.ID)
+	if err != nil {
+		return runDetailJSON{}, err
+	}
+	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un)), Changes: toChangesJSON(ch)}
 	for i, u := range un {
 		out.Unmatched[i] = unmatchedJSON{MenteeID: u.MenteeID, MenteeName: u.MenteeName, Reason: u.Reason, Rules: u.Rules}
 	}
@@ -284,8 +290,9 @@ func (s *Server) apiOwnMatches(w http.ResponseWriter, r *http.Request, runID str
 
 // runIn is the body of POST .../matches/runs.
 type runIn struct {
-	Objective string `json:"objective"`
-	MinScore  int    `json:"min_score"`
+	Objective  string `json:"objective"`
+	MinScore   int    `json:"min_score"`
+	Reoptimize bool   `json:"reoptimize"`
 }
 
 func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) error {
@@ -295,7 +302,7 @@ func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	run, err := s.matches.Run(r.Context(), r.PathValue("id"), r.PathValue("cid"),
-		mentorships.RunOptions{Objective: in.Objective, MinScore: in.MinScore, AdminID: v.PersonID})
+		mentorships.RunOptions{Objective: in.Objective, MinScore: in.MinScore, Reoptimize: in.Reoptimize, AdminID: v.PersonID})
 	if err != nil {
 		return err
 	}
