@@ -290,6 +290,7 @@ var ruleWords = map[string]string{
 	score.RuleExcluded.String():         "{n} {are} excluded by a program manager",
 	score.RuleHistory.String():          "{n} {are} paired with the mentee in an earlier cycle",
 	score.RuleNoSharedLanguage.String(): "{n} share{s} no language with the mentee",
+	score.RuleSharedHours.String():      "{n} share{s} fewer working hours a week with the mentee than the program's minimum",
 }
 
 // PairRuleWords says why a hard rule forbids one pair ("one is in the
@@ -309,4 +310,5 @@ var pairRuleWords = map[string]string{
 	score.RuleExcluded.String():         "a program manager excluded the pair",
 	score.RuleHistory.String():          "they were paired in an earlier cycle of the program",
 	score.RuleNoSharedLanguage.String(): "they share no language",
+	score.RuleSharedHours.String():      "they share fewer working hours a week than the program's minimum",
 }

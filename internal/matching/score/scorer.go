@@ -91,6 +91,9 @@ type Scorer struct {
 	forbid      []forbidden
 
 	reqLang string // the language the program requires, or ""
+	// minShared is the weekly working time, in 15-minute steps, a pair
+	// must share (Weights.MinSharedHours); 0 for no minimum.
+	minShared int
 
 	// filled says, per kind of data a factor compares, whether anybody in
 	// the cohort filled it in; a factor nobody could fill is left out of
@@ -218,6 +221,7 @@ func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w W
 		}
 	}
 	s.reqLang = strings.TrimSpace(w.RequireLanguage)
+	s.minShared = w.minSharedSteps()
 
 	var cache schedule.Cache
 	zones := map[string]*time.Location{}
@@ -439,6 +443,9 @@ func (s *Scorer) checkPair(j, i int32, m, e *member) Rule {
 	}
 	if s.w.RequireSharedLanguage && common(m.langs(), e.langs()) == 0 {
 		return RuleNoSharedLanguage
+	}
+	if s.minShared > 0 && s.overlapSteps(m.class, e.class) < s.minShared {
+		return RuleSharedHours
 	}
 	return Allowed
 }
