@@ -30,6 +30,7 @@
 package mentorships
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -76,7 +77,12 @@ type Totals struct {
 	// per mentee, as for large cohorts; the optimum is then over those.
 	Pruned     bool
 	Candidates int // allowed pairs the solver chose from
-	Millis     int // how long the run took, in milliseconds
+	// Blocking counts the run's blocking pairs: a mentor and a mentee
+	// not paired who would both rather be together (a higher score) than
+	// with what they have. An optimal run may have some; what kindred
+	// match --stable reports.
+	Blocking int
+	Millis   int // how long the run took, in milliseconds
 }
 
 // AverageScore returns the mean score of the matched pairs, or 0.
@@ -112,6 +118,36 @@ type Run struct {
 	ProgramName string // joined for pages
 	CycleStarts string // YYYY-MM-DD, joined
 	CycleEndsOn string // YYYY-MM-DD, joined
+	// BlockingExamples are a few of the run's blocking pairs.
+	BlockingExamples []BlockingExample
+}
+
+// BlockingExample is one blocking pair of a run, with what each side has
+// instead, as the run found it.
+type BlockingExample struct {
+	MentorID    string `json:"mentor_id"`
+	MentorName  string `json:"mentor_name"`
+	MenteeID    string `json:"mentee_id"`
+	MenteeName  string `json:"mentee_name"`
+	Score       int    `json:"score"`        // of the two together
+	MenteeScore int    `json:"mentee_score"` // the mentee's own pair's score, -1 when unmatched
+	MentorRoom  bool   `json:"mentor_room"`  // the mentor has a free seat
+	MentorWorst int    `json:"mentor_worst"` // else the score of their lowest-scoring mentee
+}
+
+// Words says the blocking pair in words for a program manager: "Mo Berg
+// and Eva Two would both rather be together (score 812): Eva Two has 700
+// with their mentor, and Mo Berg a free seat."
+func (b BlockingExample) Words() string {
+	mentee := fmt.Sprintf("%s has %d with their mentor", b.MenteeName, b.MenteeScore)
+	if b.MenteeScore < 0 {
+		mentee = b.MenteeName + " has no mentor"
+	}
+	mentor := fmt.Sprintf("%s %d with their lowest-scoring mentee", b.MentorName, b.MentorWorst)
+	if b.MentorRoom {
+		mentor = b.MentorName + " a free seat"
+	}
+	return fmt.Sprintf("%s and %s would both rather be together (score %d): %s, and %s.", b.MentorName, b.MenteeName, b.Score, mentee, mentor)
 }
 
 // HasParent reports whether the run follows an earlier run of its cycle.
