@@ -35,6 +35,7 @@ type matchRunJSON struct {
 	Optimal      bool   `json:"optimal"`
 	Pruned       bool   `json:"pruned"`
 	Candidates   int    `json:"candidates"`
+	Blocking     int    `json:"blocking_pairs"`
 	Millis       int    `json:"millis"`
 	runChangeJSON
 	CreatedAt   time.Time  `json:"created_at"`
@@ -53,7 +54,7 @@ func toMatchRunJSON(r mentorships.Run) matchRunJSON {
 	out := matchRunJSON{ID: r.ID, Seq: r.Seq, Status: r.Status, Trigger: r.Trigger, Objective: r.Objective, MinScore: r.MinScore,
 		Mentees: r.Mentees, Mentors: r.Mentors, Seats: r.Seats, Matched: r.Matched, Unmatched: r.Unmatched(),
 		TotalScore: r.TotalScore, AverageScore: r.AverageScore(), Optimal: r.Optimal, Pruned: r.Pruned,
-		Candidates: r.Candidates, Millis: r.Millis, CreatedAt: r.CreatedAt, PublishedAt: r.PublishedAt}
+		Candidates: r.Candidates, Blocking: r.Blocking, Millis: r.Millis, CreatedAt: r.CreatedAt, PublishedAt: r.PublishedAt}
 	if r.HasParent() {
 		tc, mc := r.TotalChange(), r.MatchedChange()
 		out.ParentID, out.TotalChange, out.MatchedChange = r.ParentID, &tc, &mc
@@ -105,6 +106,15 @@ type runDetailJSON struct {
 	Pairs     []pairJSON      `json:"pairs"`
 	Unmatched []unmatchedJSON `json:"unmatched"`
 	Changes   *changesJSON    `json:"changes"`
+	// BlockingExamples are a few of the run's blocking pairs, in words
+	// and as data (mentee_score -1: the mentee has no mentor).
+	BlockingExamples []blockingJSON `json:"blocking_examples"`
+}
+
+// blockingJSON is one blocking pair of a run.
+type blockingJSON struct {
+	mentorships.BlockingExample
+	Words string `json:"words"`
 }
 
 type idPairJSON struct {
@@ -176,7 +186,11 @@ func (s *Server) runDetail(r *http.Request, programID, cycleID string, run mento
 	if err != nil {
 		return runDetailJSON{}, err
 	}
-	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un)), Changes: toChangesJSON(ch)}
+	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un)), Changes: toChangesJSON(ch),
+		BlockingExamples: make([]blockingJSON, len(run.BlockingExamples))}
+	for k, b := range run.BlockingExamples {
+		out.BlockingExamples[k] = blockingJSON{BlockingExample: b, Words: b.Words()}
+	}
 	for i, u := range un {
 		out.Unmatched[i] = unmatchedJSON{MenteeID: u.MenteeID, MenteeName: u.MenteeName, Reason: u.Reason, Rules: u.Rules}
 	}

@@ -1,6 +1,10 @@
 package web
 
-import "github.com/kindredhq/kindred/internal/mentorships"
+import (
+	"strings"
+
+	"github.com/kindredhq/kindred/internal/mentorships"
+)
 
 // changesJSON is how a run differs from the cycle's published run; null
 // before the first publish.
@@ -79,3 +83,18 @@ func (matchLabels) MoreChanges(c mentorships.Changes) bool {
 
 // ChangesShown is how many changes of each kind the page shows.
 func (matchLabels) ChangesShown() int { return changesShown }
+
+// FirstBlank returns the first changesShown mentees of a list of blank
+// profiles.
+func (matchLabels) FirstBlank(bs []mentorships.BlankProfile) []mentorships.BlankProfile {
+	return bs[:min(changesShown, len(bs))]
+}
+
+// Factors words a list of factor names for people: "Skills, Language".
+func (matchLabels) Factors(names []string) string {
+	labels := make([]string, len(names))
+	for k, n := range names {
+		labels[k] = mentorships.FactorLabel(n)
+	}
+	return strings.Join(labels, ", ")
+}

@@ -153,7 +153,7 @@ func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cy
 		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": matchLabels{}, "Path": matchingPath(p.ID, c.ID),
 		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
 		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
-		"RematchErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
+		"RematchErrors": map[string]string(nil), "RulesErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
 		"RunForm": mentorships.RunOptions{Objective: "participation"}}
 	if !v.IsSponsor() {
 		mine, err := s.matches.Mine(ctx, p.ID, c.ID, v.PersonID)
@@ -252,6 +252,18 @@ func (s *Server) adminMatching(r *http.Request, p programs.Program, c programs.C
 	lockedMentee := map[string]string{}
 	for _, l := range locks {
 		lockedMentee[l.MenteeID] = l.MentorID
+	}
+	settings, err := s.matches.Settings(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	blank, err := s.matches.BlankProfiles(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	data["Settings"], data["Blank"], data["MinHoursForm"] = settings, blank, fmt.Sprint(settings.MinSharedHours)
+	if r.Method == http.MethodPost && r.PostFormValue("min_shared_hours") != "" {
+		data["MinHoursForm"] = r.PostFormValue("min_shared_hours")
 	}
 	data["Runs"], data["Locks"], data["Exclusions"], data["Requests"] = runs, locks, exclusions, requests
 	data["LockedTo"] = lockedMentee
