@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -69,6 +70,31 @@ func TestRerunKeepsPublishedOnPageAndAPI(t *testing.T) {
 		}
 		if err := json.Unmarshal([]byte(js), &got); err != nil || code != 200 {
 			t.Fatalf("%d %s %v", code, js, err)
+		}
+		// The stability report: the page words the API's examples.
+		var stab struct {
+			Draft struct {
+				Run struct {
+					Blocking int `json:"blocking_pairs"`
+				} `json:"run"`
+				Examples []struct {
+					Words string `json:"words"`
+				} `json:"blocking_examples"`
+			} `json:"draft"`
+		}
+		if err := json.Unmarshal([]byte(js), &stab); err != nil {
+			t.Fatal(err)
+		}
+		if n := stab.Draft.Run.Blocking; n != len(stab.Draft.Examples) && len(stab.Draft.Examples) != 5 {
+			t.Errorf("%d blocking pairs, %d examples", n, len(stab.Draft.Examples))
+		}
+		for _, ex := range stab.Draft.Examples {
+			if !strings.Contains(body, html.EscapeString(ex.Words)) {
+				t.Errorf("the page lacks the blocking pair %q", ex.Words)
+			}
+		}
+		if stab.Draft.Run.Blocking == 0 && !strings.Contains(body, "Stable: no mentor and mentee") {
+			t.Errorf("the page does not say the run is stable")
 		}
 		ch := got.Draft.Changes
 		if ch == nil || ch.PublishedSeq != 1 || ch.Same != 2 || len(ch.Changed)+len(ch.Gone) != 1 {
