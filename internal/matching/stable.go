@@ -160,12 +160,29 @@ func siftDownWorst(h []int32, k int, worse func(a, b int32) bool) {
 // with its pairs sorted by mentee and its totals right, as Solve,
 // Resolve and SolveStable return; otherwise it fails.
 func BlockingPairs(p Problem, r Result) (int, error) {
+	n, _, err := BlockingExamples(p, r, 0)
+	return n, err
+}
+
+// BlockingPair is a blocking pair with what each side has instead: the
+// mentee's own score (-1 when unmatched), and whether the mentor has a
+// free seat or else the score of their worst unlocked mentee.
+type BlockingPair struct {
+	Arc
+	MenteeScore int32 // the mentee's own pair's score, or -1 when unmatched
+	MentorRoom  bool  // the mentor has a free seat
+	MentorWorst int32 // otherwise the score of the mentor's worst unlocked mentee
+}
+
+// BlockingExamples is BlockingPairs that also returns the first limit
+// blocking pairs, by mentee then mentor, as examples to show.
+func BlockingExamples(p Problem, r Result, limit int) (int, []BlockingPair, error) {
 	in, err := prepare(p)
 	if err != nil {
-		return 0, fmt.Errorf("matching: blocking pairs: %w", err)
+		return 0, nil, fmt.Errorf("matching: blocking pairs: %w", err)
 	}
 	if err := checkFeasible(in, r); err != nil {
-		return 0, fmt.Errorf("matching: blocking pairs: %w", err)
+		return 0, nil, fmt.Errorf("matching: blocking pairs: %w", err)
 	}
 	own := make([]int32, in.numMentees) // score of each free mentee's pair, or -1
 	for i := range own {
@@ -185,15 +202,21 @@ func BlockingPairs(p Problem, r Result) (int, error) {
 		load[q.Mentor]++
 	}
 	count := 0
+	var examples []BlockingPair
 	for i := range in.numMentees {
 		for a := in.first[i]; a < in.first[i+1]; a++ {
 			j, s := in.mentor[a], in.score[a]
 			menteeWants := own[i] < 0 || s > own[i]
-			mentorWants := load[j] < in.capLeft[j] || load[j] > 0 && s > worst[j]
+			room := load[j] < in.capLeft[j]
+			mentorWants := room || load[j] > 0 && s > worst[j]
 			if menteeWants && mentorWants {
 				count++
+				if len(examples) < limit {
+					examples = append(examples, BlockingPair{Arc: Arc{Mentor: j, Mentee: int32(i), Score: s},
+						MenteeScore: own[i], MentorRoom: room, MentorWorst: worst[j]})
+				}
 			}
 		}
 	}
-	return count, nil
+	return count, examples, nil
 }

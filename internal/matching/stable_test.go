@@ -71,6 +71,19 @@ func TestSolveStable(t *testing.T) {
 		if n, err := BlockingPairs(p, opt); err != nil || n != blockingIndependent(p, opt) {
 			t.Fatalf("case %d: BlockingPairs = %d, %v; want %d", k, n, err, blockingIndependent(p, opt))
 		}
+		// The examples are blocking pairs of opt: better for the mentee
+		// than their own pair, and not in opt.
+		n, ex, err := BlockingExamples(p, opt, 3)
+		if err != nil || n != blockingIndependent(p, opt) || len(ex) != min(n, 3) {
+			t.Fatalf("case %d: BlockingExamples = %d, %d examples, %v", k, n, len(ex), err)
+		}
+		for _, b := range ex {
+			for _, q := range opt.Pairs {
+				if q.Mentee == b.Mentee && (q.Mentor == b.Mentor || q.Score != b.MenteeScore || b.Score <= q.Score) {
+					t.Errorf("case %d: example %+v against %+v", k, b, q)
+				}
+			}
+		}
 		again, _ := SolveStable(p)
 		if !reflect.DeepEqual(st, again) {
 			t.Fatalf("case %d: not deterministic", k)

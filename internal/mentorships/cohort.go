@@ -210,7 +210,11 @@ func (s *Store) loadCohort(ctx context.Context, p programs.Program, c programs.C
 	for k, x := range r.exclusions {
 		excl[k] = score.IDPair{Mentor: x.MentorID, Mentee: x.MenteeID}
 	}
-	co.scorer, err = score.NewScorer(co.mentors, co.mentees, score.NewOrg(chart), h, score.DefaultWeights(),
+	w, err := settings(ctx, q, p.ID)
+	if err != nil {
+		return nil, err
+	}
+	co.scorer, err = score.NewScorer(co.mentors, co.mentees, score.NewOrg(chart), h, w,
 		score.Options{From: from, To: to, Exclusions: excl, MinScore: minScore, Workers: s.Workers})
 	if err != nil {
 		return nil, fmt.Errorf("prepare the cohort for scoring: %w", err)

@@ -30,6 +30,7 @@
 package mentorships
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ const (
 	TriggerRun     = "run"     // a program manager ran or re-ran matching
 	TriggerSwap    = "swap"    // two mentees swapped mentors
 	TriggerRematch = "rematch" // one pair was undone on a re-match request
+	// TriggerReoptimize is a run a program manager asked to re-optimize
+	// everyone: published pairs were not held in place.
+	TriggerReoptimize = "reoptimize"
 )
 
 // Re-match request statuses.
@@ -73,7 +77,12 @@ type Totals struct {
 	// per mentee, as for large cohorts; the optimum is then over those.
 	Pruned     bool
 	Candidates int // allowed pairs the solver chose from
-	Millis     int // how long the run took, in milliseconds
+	// Blocking counts the run's blocking pairs: a mentor and a mentee
+	// not paired who would both rather be together (a higher score) than
+	// with what they have. An optimal run may have some; what kindred
+	// match --stable reports.
+	Blocking int
+	Millis   int // how long the run took, in milliseconds
 }
 
 // AverageScore returns the mean score of the matched pairs, or 0.
@@ -109,6 +118,36 @@ type Run struct {
 	ProgramName string // joined for pages
 	CycleStarts string // YYYY-MM-DD, joined
 	CycleEndsOn string // YYYY-MM-DD, joined
+	// BlockingExamples are a few of the run's blocking pairs.
+	BlockingExamples []BlockingExample
+}
+
+// BlockingExample is one blocking pair of a run, with what each side has
+// instead, as the run found it.
+type BlockingExample struct {
+	MentorID    string `json:"mentor_id"`
+	MentorName  string `json:"mentor_name"`
+	MenteeID    string `json:"mentee_id"`
+	MenteeName  string `json:"mentee_name"`
+	Score       int    `json:"score"`        // of the two together
+	MenteeScore int    `json:"mentee_score"` // the mentee's own pair's score, -1 when unmatched
+	MentorRoom  bool   `json:"mentor_room"`  // the mentor has a free seat
+	MentorWorst int    `json:"mentor_worst"` // else the score of their lowest-scoring mentee
+}
+
+// Words says the blocking pair in words for a program manager: "Mo Berg
+// and Eva Two would both rather be together (score 812): Eva Two has 700
+// with their mentor, and Mo Berg a free seat."
+func (b BlockingExample) Words() string {
+	mentee := fmt.Sprintf("%s has %d with their mentor", b.MenteeName, b.MenteeScore)
+	if b.MenteeScore < 0 {
+		mentee = b.MenteeName + " has no mentor"
+	}
+	mentor := fmt.Sprintf("%s %d with their lowest-scoring mentee", b.MentorName, b.MentorWorst)
+	if b.MentorRoom {
+		mentor = b.MentorName + " a free seat"
+	}
+	return fmt.Sprintf("%s and %s would both rather be together (score %d): %s, and %s.", b.MentorName, b.MenteeName, b.Score, mentee, mentor)
 }
 
 // HasParent reports whether the run follows an earlier run of its cycle.
@@ -130,7 +169,8 @@ type Pair struct {
 	MenteeName string
 	Score      int // 0..1000
 	// Locked reports that the pair was held in place: by a program
-	// manager's lock, or kept from the published run on a re-match.
+	// manager's lock, or kept from the published run (a re-run, a
+	// re-match) or from the run before (the other pairs of a swap).
 	Locked  bool
 	Factors []score.Factor // in score.FactorNames order
 }
@@ -202,6 +242,11 @@ type RunOptions struct {
 	Objective string // "participation" (default) or "score"
 	MinScore  int    // pairs scoring below it are not proposed (0..1000)
 	AdminID   string // who runs it
+	// Reoptimize lets the run move published pairs. Without it a run
+	// after a publish keeps every published pair that still holds (both
+	// people still take part, no exclusion or lock against it, within the
+	// mentor's seats and the minimum score) and matches only the others.
+	Reoptimize bool
 }
 
 // Mine is what one participant sees of a cycle's published matches.
@@ -281,6 +326,7 @@ var ruleWords = map[string]string{
 	score.RuleExcluded.String():         "{n} {are} excluded by a program manager",
 	score.RuleHistory.String():          "{n} {are} paired with the mentee in an earlier cycle",
 	score.RuleNoSharedLanguage.String(): "{n} share{s} no language with the mentee",
+	score.RuleSharedHours.String():      "{n} share{s} fewer working hours a week with the mentee than the program's minimum",
 }
 
 // PairRuleWords says why a hard rule forbids one pair ("one is in the
@@ -300,4 +346,5 @@ var pairRuleWords = map[string]string{
 	score.RuleExcluded.String():         "a program manager excluded the pair",
 	score.RuleHistory.String():          "they were paired in an earlier cycle of the program",
 	score.RuleNoSharedLanguage.String(): "they share no language",
+	score.RuleSharedHours.String():      "they share fewer working hours a week than the program's minimum",
 }

@@ -44,8 +44,9 @@ type Problem struct {
 	// only when its result verifies.
 	Warm *matching.Result
 	// Blocking asks for the number of blocking pairs of the result
-	// (one pass over the arcs).
-	Blocking bool
+	// (one pass over the arcs), and the first BlockingExamples of them.
+	Blocking         bool
+	BlockingExamples int
 	// Pruning asks for score.Scorer.PruningLoss (people only).
 	Pruning bool
 	// WhyAll checks every unmatched mentee against every mentor (the
@@ -67,13 +68,15 @@ type Outcome struct {
 	Optimal, Final matching.Result
 	Verified       bool // the optimal result's certificate checked out
 	Blocking       int  // blocking pairs of Final, when asked
-	Locked         []bool
-	Candidates     score.CandidateSet // with a Scorer; Arcs and Exhaustive otherwise
-	Explanations   []score.Explanation
-	Unmatched      []Why
-	Pruning        score.Pruning
-	Seats          int
-	Timings        map[string]float64 // seconds: candidates, solve, pruning
+	// BlockingExamples are the first Problem.BlockingExamples of them.
+	BlockingExamples []matching.BlockingPair
+	Locked           []bool
+	Candidates       score.CandidateSet // with a Scorer; Arcs and Exhaustive otherwise
+	Explanations     []score.Explanation
+	Unmatched        []Why
+	Pruning          score.Pruning
+	Seats            int
+	Timings          map[string]float64 // seconds: candidates, solve, pruning
 }
 
 // LockError is a lock that cannot hold: Lock is its position in
@@ -152,7 +155,7 @@ func Solve(p Problem) (*Outcome, error) {
 		}
 	}
 	if p.Blocking {
-		if out.Blocking, err = matching.BlockingPairs(mp, out.Final); err != nil {
+		if out.Blocking, out.BlockingExamples, err = matching.BlockingExamples(mp, out.Final, p.BlockingExamples); err != nil {
 			return nil, fmt.Errorf("blocking pairs: %w", err)
 		}
 	}

@@ -23,7 +23,11 @@ type outcome struct {
 	factors   [][]score.Factor
 	unmatched []Unmatched
 	totals    Totals
+	blocking  []BlockingExample
 }
+
+// blockingShown is how many blocking pairs a run keeps as examples.
+const blockingShown = 5
 
 // prevRun is the cycle's latest run as a warm start for the next.
 type prevRun struct {
@@ -58,7 +62,8 @@ func (s *Store) solve(co *cohort, o RunOptions, prev *prevRun) (*outcome, error)
 	}
 	p := Problem{Capacity: co.capacity, NumMentees: len(co.mentees), Scorer: co.scorer,
 		Locks: co.pairs(co.rules.locks), Keep: co.pairs(co.keep), Exclusions: co.pairs(co.rules.exclusions),
-		Objective: obj, MinScore: o.MinScore, Warm: co.warm(prev), WhyAll: true, Workers: s.Workers}
+		Objective: obj, MinScore: o.MinScore, Warm: co.warm(prev), WhyAll: true, Workers: s.Workers,
+		Blocking: true, BlockingExamples: blockingShown}
 	res, err := Solve(p)
 	if err != nil {
 		var le *LockError
@@ -87,7 +92,12 @@ func (s *Store) solve(co *cohort, o RunOptions, prev *prevRun) (*outcome, error)
 	}
 	out.totals = Totals{Mentees: len(co.mentees), Mentors: len(co.mentors), Seats: res.Seats, Matched: res.Final.Matched,
 		TotalScore: res.Final.Total, Optimal: res.Verified, Pruned: !res.Candidates.Exhaustive, Candidates: len(res.Problem.Arcs),
-		Millis: int(time.Since(start).Milliseconds())}
+		Blocking: res.Blocking, Millis: int(time.Since(start).Milliseconds())}
+	for _, b := range res.BlockingExamples {
+		m, e := co.mentors[b.Mentor], co.mentees[b.Mentee]
+		out.blocking = append(out.blocking, BlockingExample{MentorID: m.ID, MentorName: m.Name, MenteeID: e.ID, MenteeName: e.Name,
+			Score: int(b.Score), MenteeScore: int(b.MenteeScore), MentorRoom: b.MentorRoom, MentorWorst: int(b.MentorWorst)})
+	}
 	return out, nil
 }
 

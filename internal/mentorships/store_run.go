@@ -14,17 +14,26 @@ import (
 
 // Run runs matching for cycle cycleID of program programID under the
 // cycle's locks, exclusions and availability, and stores the result as a
-// new draft, the cycle's latest run. A re-run starts warm from the run
-// before. A cycle that has ended or is archived, or a program that offers
-// no 1:1 mentoring, is refused (programs.CheckActive). A missing program or
-// cycle is NotFound; bad options are Invalid
-// on field "objective" or "min_score"; a lock that cannot hold is Invalid,
-// naming the pair.
+// new draft, the cycle's latest run. Once a run is published, every
+// published pair that still holds is kept, unless o.Reoptimize asks to
+// re-optimize everyone. A re-run starts warm from the run before. A cycle
+// that has ended or is archived, or a program that offers no 1:1
+// mentoring, is refused (programs.CheckActive). A missing program or cycle
+// is NotFound; bad options are Invalid on field "objective" or
+// "min_score"; a lock that cannot hold is Invalid, naming the pair.
 func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions) (Run, error) {
 	if err := s.programs.CheckActive(ctx, programID, cycleID, programs.UseMatching); err != nil {
 		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
 	}
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRun, nil, nil, nil)
+	trigger, keep := TriggerReoptimize, []IDPair(nil)
+	if !o.Reoptimize {
+		var err error
+		trigger = TriggerRun
+		if keep, err = publishedPairs(ctx, s.db.Read(), cycleID); err != nil {
+			return Run{}, fmt.Errorf("run matching for cycle %s: read published pairs: %w", cycleID, err)
+		}
+	}
+	run, err := s.runWith(ctx, programID, cycleID, o, trigger, nil, keep, nil)
 	if err != nil {
 		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
 	}
@@ -119,6 +128,13 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 		}
 		mentorRows[j] = []any{id, m.ID, co.capacity[j], taken[j], price}
 	}
+	blocking, err := json.Marshal(out.blocking)
+	if err != nil {
+		return Run{}, fmt.Errorf("encode blocking pairs: %w", err)
+	}
+	if out.blocking == nil {
+		blocking = []byte("[]")
+	}
 	unmatchedRows := make([][]any, len(out.unmatched))
 	for k, u := range out.unmatched {
 		rules, err := json.Marshal(u.Rules)
@@ -128,7 +144,7 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 		unmatchedRows[k] = []any{id, u.MenteeID, u.Reason, string(rules)}
 	}
 	var run Run
-	err := s.db.Tx(ctx, func(tx db.Querier) error {
+	err = s.db.Tx(ctx, func(tx db.Querier) error {
 		var seq int
 		var parent sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(seq), 0) + 1, (SELECT id FROM match_runs WHERE cycle_id = ? ORDER BY seq DESC LIMIT 1)
@@ -138,10 +154,10 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO match_runs (id, program_id, cycle_id, seq, status, parent_id, trigger_kind,
 			objective, min_score, mentees, mentors, seats, matched, total_score, optimal, pruned, candidates, bonus, millis,
-			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			created_by, created_at, blocking, blocking_examples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, co.program.ID, co.cycle.ID, seq, StatusDraft, parent, trigger, out.objective.String(), out.minScore,
 			t.Mentees, t.Mentors, t.Seats, t.Matched, t.TotalScore, t.Optimal, t.Pruned, t.Candidates,
-			res.Certificate.Bonus, t.Millis, db.NullString(o.AdminID), now)
+			res.Certificate.Bonus, t.Millis, db.NullString(o.AdminID), now, t.Blocking, string(blocking))
 		if errs.Is(err, errs.Conflict) {
 			return errs.Wrap(errs.Conflict, err, "another run of this cycle finished meanwhile; reload and run again")
 		}
@@ -174,20 +190,27 @@ func (s *Store) save(ctx context.Context, out *outcome, trigger string, o RunOpt
 const runSelect = `SELECT r.id, r.program_id, r.cycle_id, r.seq, r.status, COALESCE(r.parent_id, ''), r.trigger_kind,
 	r.objective, r.min_score, r.mentees, r.mentors, r.seats, r.matched, r.total_score, r.optimal, r.pruned, r.candidates,
 	r.millis, COALESCE(r.created_by, ''), r.created_at, COALESCE(r.published_by, ''), r.published_at,
-	COALESCE(p.total_score, 0), COALESCE(p.matched, 0)
+	COALESCE(p.total_score, 0), COALESCE(p.matched, 0), r.blocking, r.blocking_examples
 	FROM match_runs r
 	LEFT JOIN match_runs p ON p.id = r.parent_id`
 
 func scanRun(sc db.Scanner) (Run, error) {
 	var r Run
 	var published sql.NullTime
+	var blocking string
 	err := sc.Scan(&r.ID, &r.ProgramID, &r.CycleID, &r.Seq, &r.Status, &r.ParentID, &r.Trigger,
 		&r.Objective, &r.MinScore, &r.Mentees, &r.Mentors, &r.Seats, &r.Matched, &r.TotalScore, &r.Optimal, &r.Pruned, &r.Candidates,
 		&r.Millis, &r.CreatedBy, &r.CreatedAt, &r.PublishedBy, &published,
-		&r.ParentTotal, &r.ParentMatch)
+		&r.ParentTotal, &r.ParentMatch, &r.Blocking, &blocking)
+	if err != nil {
+		return Run{}, err
+	}
 	r.CreatedAt = r.CreatedAt.UTC()
 	r.PublishedAt = db.TimePtr(published)
-	return r, err
+	if err := json.Unmarshal([]byte(blocking), &r.BlockingExamples); err != nil {
+		return Run{}, fmt.Errorf("read the blocking pairs of run %s: %w", r.ID, err)
+	}
+	return r, nil
 }
 
 // label fills in the runs' program and cycle names and dates, which the
@@ -503,8 +526,15 @@ func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, 
 		}
 		return nil
 	}
+	// Everyone else keeps their mentor of the latest run: a swap moves
+	// the two mentees only.
+	others, err := idPairs(ctx, q, "SELECT mentor_id, mentee_id FROM match_pairs WHERE run_id = ? AND mentee_id NOT IN (?, ?) ORDER BY mentee_id",
+		latest.ID, pa.MenteeID, pb.MenteeID)
+	if err != nil {
+		return Run{}, fmt.Errorf("read the pairs of run %d: %w", latest.Seq, err)
+	}
 	o := RunOptions{Objective: latest.Objective, MinScore: latest.MinScore, AdminID: adminID}
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, nil, after)
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, others, after)
 	if err != nil {
 		return Run{}, fmt.Errorf("swap the mentors of %s and %s: %w", pa.MenteeName, pb.MenteeName, err)
 	}

@@ -35,6 +35,7 @@ type matchRunJSON struct {
 	Optimal      bool   `json:"optimal"`
 	Pruned       bool   `json:"pruned"`
 	Candidates   int    `json:"candidates"`
+	Blocking     int    `json:"blocking_pairs"`
 	Millis       int    `json:"millis"`
 	runChangeJSON
 	CreatedAt   time.Time  `json:"created_at"`
@@ -53,7 +54,7 @@ func toMatchRunJSON(r mentorships.Run) matchRunJSON {
 	out := matchRunJSON{ID: r.ID, Seq: r.Seq, Status: r.Status, Trigger: r.Trigger, Objective: r.Objective, MinScore: r.MinScore,
 		Mentees: r.Mentees, Mentors: r.Mentors, Seats: r.Seats, Matched: r.Matched, Unmatched: r.Unmatched(),
 		TotalScore: r.TotalScore, AverageScore: r.AverageScore(), Optimal: r.Optimal, Pruned: r.Pruned,
-		Candidates: r.Candidates, Millis: r.Millis, CreatedAt: r.CreatedAt, PublishedAt: r.PublishedAt}
+		Candidates: r.Candidates, Blocking: r.Blocking, Millis: r.Millis, CreatedAt: r.CreatedAt, PublishedAt: r.PublishedAt}
 	if r.HasParent() {
 		tc, mc := r.TotalChange(), r.MatchedChange()
 		out.ParentID, out.TotalChange, out.MatchedChange = r.ParentID, &tc, &mc
@@ -98,11 +99,22 @@ type unmatchedJSON struct {
 	Rules      map[string]int `json:"rules"`
 }
 
-// runDetailJSON is a run with a page of its pairs and unmatched mentees.
+// runDetailJSON is a run with a page of its pairs and unmatched mentees,
+// and how it differs from the published run.
 type runDetailJSON struct {
 	Run       matchRunJSON    `json:"run"`
 	Pairs     []pairJSON      `json:"pairs"`
 	Unmatched []unmatchedJSON `json:"unmatched"`
+	Changes   *changesJSON    `json:"changes"`
+	// BlockingExamples are a few of the run's blocking pairs, in words
+	// and as data (mentee_score -1: the mentee has no mentor).
+	BlockingExamples []blockingJSON `json:"blocking_examples"`
+}
+
+// blockingJSON is one blocking pair of a run.
+type blockingJSON struct {
+	mentorships.BlockingExample
+	Words string `json:"words"`
 }
 
 type idPairJSON struct {
@@ -170,7 +182,15 @@ func (s *Server) runDetail(r *http.Request, programID, cycleID string, run mento
 	if err != nil {
 		return runDetailJSON{}, err
 	}
-	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un))}
+	ch, err := s.matches.Changes(r.Context(), programID, cycleID, run.ID)
+	if err != nil {
+		return runDetailJSON{}, err
+	}
+	out := runDetailJSON{Run: toMatchRunJSON(run), Pairs: toPairsJSON(pairs), Unmatched: make([]unmatchedJSON, len(un)), Changes: toChangesJSON(ch),
+		BlockingExamples: make([]blockingJSON, len(run.BlockingExamples))}
+	for k, b := range run.BlockingExamples {
+		out.BlockingExamples[k] = blockingJSON{BlockingExample: b, Words: b.Words()}
+	}
 	for i, u := range un {
 		out.Unmatched[i] = unmatchedJSON{MenteeID: u.MenteeID, MenteeName: u.MenteeName, Reason: u.Reason, Rules: u.Rules}
 	}
@@ -284,8 +304,9 @@ func (s *Server) apiOwnMatches(w http.ResponseWriter, r *http.Request, runID str
 
 // runIn is the body of POST .../matches/runs.
 type runIn struct {
-	Objective string `json:"objective"`
-	MinScore  int    `json:"min_score"`
+	Objective  string `json:"objective"`
+	MinScore   int    `json:"min_score"`
+	Reoptimize bool   `json:"reoptimize"`
 }
 
 func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) error {
@@ -295,7 +316,7 @@ func (s *Server) apiRunMatching(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	run, err := s.matches.Run(r.Context(), r.PathValue("id"), r.PathValue("cid"),
-		mentorships.RunOptions{Objective: in.Objective, MinScore: in.MinScore, AdminID: v.PersonID})
+		mentorships.RunOptions{Objective: in.Objective, MinScore: in.MinScore, Reoptimize: in.Reoptimize, AdminID: v.PersonID})
 	if err != nil {
 		return err
 	}

@@ -108,9 +108,10 @@ var (
 		mentorships.StatusSuperseded: "Superseded",
 	}
 	triggerLabels = map[string]string{
-		mentorships.TriggerRun:     "run",
-		mentorships.TriggerSwap:    "swap",
-		mentorships.TriggerRematch: "re-match",
+		mentorships.TriggerRun:        "run",
+		mentorships.TriggerSwap:       "swap",
+		mentorships.TriggerRematch:    "re-match",
+		mentorships.TriggerReoptimize: "re-optimization of everyone",
 	}
 )
 
@@ -152,7 +153,7 @@ func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cy
 		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": matchLabels{}, "Path": matchingPath(p.ID, c.ID),
 		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
 		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
-		"RematchErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
+		"RematchErrors": map[string]string(nil), "RulesErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
 		"RunForm": mentorships.RunOptions{Objective: "participation"}}
 	if !v.IsSponsor() {
 		mine, err := s.matches.Mine(ctx, p.ID, c.ID, v.PersonID)
@@ -218,7 +219,11 @@ func (s *Server) adminMatching(r *http.Request, p programs.Program, c programs.C
 		if err != nil {
 			return err
 		}
-		data["Shown"], data["Pairs"], data["Unmatched"] = shown, pairs, unmatched
+		changes, err := s.matches.Changes(ctx, p.ID, c.ID, shown.ID)
+		if err != nil {
+			return err
+		}
+		data["Shown"], data["Pairs"], data["Unmatched"], data["Changes"] = shown, pairs, unmatched, changes
 		data["Page"], data["Pages"] = page, pages
 		data["CanPublish"] = shown.Status == mentorships.StatusDraft && ov.Latest != nil && shown.ID == ov.Latest.ID
 		q := r.URL.Query()
@@ -248,6 +253,18 @@ func (s *Server) adminMatching(r *http.Request, p programs.Program, c programs.C
 	for _, l := range locks {
 		lockedMentee[l.MenteeID] = l.MentorID
 	}
+	settings, err := s.matches.Settings(ctx, p.ID)
+	if err != nil {
+		return err
+	}
+	blank, err := s.matches.BlankProfiles(ctx, p.ID, c.ID)
+	if err != nil {
+		return err
+	}
+	data["Settings"], data["Blank"], data["MinHoursForm"] = settings, blank, fmt.Sprint(settings.MinSharedHours)
+	if r.Method == http.MethodPost && r.PostFormValue("min_shared_hours") != "" {
+		data["MinHoursForm"] = r.PostFormValue("min_shared_hours")
+	}
 	data["Runs"], data["Locks"], data["Exclusions"], data["Requests"] = runs, locks, exclusions, requests
 	data["LockedTo"] = lockedMentee
 	return nil
@@ -274,9 +291,11 @@ func (s *Server) rerenderMatching(w http.ResponseWriter, r *http.Request, p prog
 	return s.render(w, r, http.StatusUnprocessableEntity, "matching", data)
 }
 
-// runOptionsFromForm reads the run form: objective and min_score.
+// runOptionsFromForm reads the run form: objective, min_score and the
+// reoptimize box.
 func runOptionsFromForm(r *http.Request, adminID string) (mentorships.RunOptions, errs.Fields) {
-	o := mentorships.RunOptions{Objective: strings.TrimSpace(r.PostFormValue("objective")), AdminID: adminID}
+	o := mentorships.RunOptions{Objective: strings.TrimSpace(r.PostFormValue("objective")), AdminID: adminID,
+		Reoptimize: r.PostFormValue("reoptimize") != ""}
 	bad := errs.Fields{}
 	if v := strings.TrimSpace(r.PostFormValue("min_score")); v != "" {
 		n, err := strconv.Atoi(v)
@@ -288,10 +307,14 @@ func runOptionsFromForm(r *http.Request, adminID string) (mentorships.RunOptions
 	return o, bad
 }
 
-func runSummary(run mentorships.Run) string {
+func runSummary(run mentorships.Run, ch mentorships.Changes) string {
 	msg := fmt.Sprintf("Run %d matched %d of %d mentees, total score %d", run.Seq, run.Matched, run.Mentees, run.TotalScore)
 	if run.HasParent() {
 		msg += fmt.Sprintf(" (%s from run %d)", signed(run.TotalChange()), run.Seq-1)
+	}
+	if ch.Published {
+		msg += fmt.Sprintf(". Against the published run %d: %s, %s, %s", ch.PublishedSeq,
+			count(len(ch.New), "new pair", "new pairs"), count(len(ch.Changed), "changed pair", "changed pairs"), count(len(ch.Gone), "pair gone", "pairs gone"))
 	}
 	return msg + ". Review the draft, then publish it."
 }
@@ -305,7 +328,11 @@ func (s *Server) runMatching(w http.ResponseWriter, r *http.Request, p programs.
 	if err != nil {
 		return s.rerenderMatching(w, r, p, c, "RunErrors", err)
 	}
-	return s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run))
+	ch, err := s.matches.Changes(r.Context(), p.ID, c.ID, run.ID)
+	if err != nil {
+		return err
+	}
+	return s.redirect(w, r, matchingPath(p.ID, c.ID), runSummary(run, ch))
 }
 
 func (s *Server) publishMatching(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {

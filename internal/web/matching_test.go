@@ -166,6 +166,12 @@ func TestMatchingRoutesAccess(t *testing.T) {
 			{method: "DELETE", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(204)},
 			{method: "POST", path: A + "/swap", json: `{"mentee_a":"m2","mentee_b":"m2"}`, want: apiAdmin(422)},
 			{method: "PUT", path: A + "/availability", json: `{"unavailable":false}`, want: map[string]int{"anon": 401, "m1": 200, "*": 403}},
+			// The program's matching rules: program managers only.
+			{method: "POST", path: M + "/rules", form: url.Values{"min_shared_hours": {"2"}}, want: adminPost},
+			{method: "POST", path: otherM + "/rules", form: url.Values{"min_shared_hours": {"2"}}, want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
+			{method: "GET", path: "/api/v1/programs/" + w.P.ID + "/matching-rules", want: apiAdmin(200)},
+			{method: "PUT", path: "/api/v1/programs/" + w.P.ID + "/matching-rules", json: `{"min_shared_hours": 2}`, want: apiAdmin(200)},
+			{method: "GET", path: "/api/v1/programs/prg_nope/matching-rules", want: apiAdmin(404)},
 		})
 	})
 }

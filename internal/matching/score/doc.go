@@ -24,9 +24,14 @@
 //   - language: a language in common;
 //   - style: the same learning and communication styles.
 //
-// A factor the data cannot judge (a mentee who listed no skills they want,
-// people who listed no languages) is left out of that pair's average
-// rather than counted as zero. Every factor carries a reason addressed to
+// A blank earns no points and still counts: a factor the mentee (or the
+// mentor) left empty (no skills wanted, no interests, no languages, no
+// style) scores 0 for that pair, with its full weight in the average, so
+// leaving a profile empty never raises a score, and a mentee whose wants a
+// mentor partly meets outscores one who listed none. A factor that nobody
+// in the cohort filled in (an HR file without languages, say) is left out
+// of every pair's average alike, since it tells no pair from another.
+// BlankFactors names the factors a mentee left blank. Every factor carries a reason addressed to
 // the mentee ("offers Go and public speaking, which you want", "4 hours of
 // shared working time each week"); see Scorer.Explain.
 //

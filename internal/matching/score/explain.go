@@ -11,7 +11,7 @@ import (
 type Factor struct {
 	Name   string `json:"name"`   // one of FactorNames
 	Points int    `json:"points"` // 0..1000 before weighting
-	Weight int    `json:"weight"` // the program's weight; 0 when the data cannot judge this factor
+	Weight int    `json:"weight"` // the program's weight; 0 when nobody in the cohort filled in this factor
 	Reason string `json:"reason"`
 }
 
@@ -76,13 +76,9 @@ func (s *Scorer) shared(d *dict, a, b []int32) []string {
 	return out
 }
 
-// sharedReason words a factor that compares lists a and b: notJudged when
-// it does not count, else the names both share between before and after,
-// or none when they share nothing.
-func (s *Scorer) sharedReason(d *dict, a, b []int32, judged bool, notJudged, before, after, none string) string {
-	if !judged {
-		return notJudged
-	}
+// sharedReason words a factor that compares lists a and b: the names
+// both share between before and after, or none when they share nothing.
+func (s *Scorer) sharedReason(d *dict, a, b []int32, before, after, none string) string {
 	if both := s.shared(d, a, b); len(both) > 0 {
 		return before + joinAnd(both) + after
 	}

@@ -3,6 +3,8 @@ package score
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // factorSpec declares one factor of a pair's score. Each factor is
@@ -20,16 +22,22 @@ type factorSpec struct {
 	// nil when only a weight of 0 does.
 	off func(w *Weights) bool
 	// points scores mentee e with each candidate mentor: out[k] is the
-	// points of cs[k], 0..1000, or -1 when the data cannot judge the
-	// factor (then it is left out of the pair's average). It works on a
-	// batch so that scoring a mentee's candidates makes one call per
-	// factor, not one per pair.
+	// points of cs[k], 0..1000. A blank (the mentee or the mentor left
+	// the data empty) earns 0 and counts; only when nobody in the cohort
+	// filled the data in is it -1 for every pair (the factor is then left
+	// out of every pair's average alike). It works on a batch so that
+	// scoring a mentee's candidates makes one call per factor, not one per
+	// pair.
 	points func(s *Scorer, e *member, cs []cand, out []int32)
 	// costly marks a factor that compares lists. A pruned candidate list
 	// counts a pair in CandidateSet.BelowMinScore only when the pair could
 	// have made the mentee's list with full points on its costly factors
 	// (see bound), as when these were computed last, for pairs that could.
 	costly bool
+	// blank reports that a mentee left the data this factor compares
+	// empty (so the factor earns them no points); nil for factors every
+	// profile has (level, function, time zone).
+	blank func(p *person.Person) bool
 	// reason words the factor of mentor j and mentee i for the mentee;
 	// judged says whether it counts.
 	reason func(s *Scorer, j, i int, judged bool) string
@@ -40,9 +48,14 @@ var factors = [...]factorSpec{
 	{
 		name: FactorSkills, label: "Skills", defaultWeight: 35,
 		costly: true,
+		blank:  func(p *person.Person) bool { return len(p.SkillsWanted) == 0 },
 		points: func(s *Scorer, e *member, cs []cand, out []int32) {
-			if e.ns == 0 {
+			switch {
+			case !s.filled.skills:
 				fill(out, -1)
+				return
+			case e.ns == 0:
+				fill(out, 0)
 				return
 			}
 			full := min(int(e.ns), 2)
@@ -52,22 +65,28 @@ var factors = [...]factorSpec{
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
 			e := &s.es[i]
-			return s.sharedReason(&s.skills, s.ms[j].skills(), e.skills(), judged,
-				"you listed no skills you want to learn, so skills do not count", "offers ", ", which you want",
+			switch {
+			case !judged:
+				return "nobody in this cohort listed skills, so skills do not count"
+			case e.ns == 0:
+				return "you listed no skills you want to learn, so skills earn no points"
+			}
+			return s.sharedReason(&s.skills, s.ms[j].skills(), e.skills(), "offers ", ", which you want",
 				"offers none of the skills you want ("+strings.Join(s.names(&s.skills, e.skills(), 3), ", ")+")")
 		},
 	},
 	{
 		name: FactorInterests, label: "Shared interests", defaultWeight: 10,
 		costly: true,
+		blank:  func(p *person.Person) bool { return len(p.Interests) == 0 },
 		points: func(s *Scorer, e *member, cs []cand, out []int32) {
-			if e.ni == 0 {
+			if !s.filled.interests {
 				fill(out, -1)
 				return
 			}
 			for k, c := range cs {
-				if c.m.ni == 0 {
-					out[k] = -1
+				if c.m.ni == 0 || e.ni == 0 {
+					out[k] = 0
 					continue
 				}
 				full := min(int(e.ni), int(c.m.ni), 2)
@@ -75,8 +94,11 @@ var factors = [...]factorSpec{
 			}
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
-			return s.sharedReason(&s.interests, s.ms[j].interests(), s.es[i].interests(), judged,
-				"interests not compared: one of you listed none", "you share an interest in ", "", "no interests in common")
+			m, e := &s.ms[j], &s.es[i]
+			if r := blankReason(judged, m.ni == 0, e.ni == 0, "interests"); r != "" {
+				return r
+			}
+			return s.sharedReason(&s.interests, m.interests(), e.interests(), "you share an interest in ", "", "no interests in common")
 		},
 	},
 	{
@@ -141,44 +163,38 @@ var factors = [...]factorSpec{
 	{
 		name: FactorLanguage, label: "Language", defaultWeight: 5,
 		costly: true,
+		blank:  func(p *person.Person) bool { return len(p.Languages) == 0 },
 		points: func(s *Scorer, e *member, cs []cand, out []int32) {
-			if e.nt == e.ns+e.ni {
+			if !s.filled.langs {
 				fill(out, -1)
 				return
 			}
 			for k, c := range cs {
-				switch {
-				case c.m.nt == c.m.ns+c.m.ni:
-					out[k] = -1
-				case common(c.m.langs(), e.langs()) > 0:
-					out[k] = 1000
-				default:
-					out[k] = 0
-				}
+				out[k] = 1000 * int32(b2i(common(c.m.langs(), e.langs()) > 0))
 			}
 		},
 		reason: func(s *Scorer, j, i int, judged bool) string {
-			return s.sharedReason(&s.langs, s.ms[j].langs(), s.es[i].langs(), judged,
-				"languages not compared: one of you listed none", "you both speak ", "", "no language in common")
+			m, e := &s.ms[j], &s.es[i]
+			if r := blankReason(judged, len(m.langs()) == 0, len(e.langs()) == 0, "languages"); r != "" {
+				return r
+			}
+			return s.sharedReason(&s.langs, m.langs(), e.langs(), "you both speak ", "", "no language in common")
 		},
 	},
 	{
 		name: FactorStyle, label: "Learning and communication style", defaultWeight: 5,
+		blank: func(p *person.Person) bool { return p.LearningStyle == "" && p.CommunicationStyle == "" },
 		points: func(s *Scorer, e *member, cs []cand, out []int32) {
+			// Each kind of style someone in the cohort gave is a part;
+			// a blank on either side is not the same style.
+			parts := b2i(s.filled.learn) + b2i(s.filled.comm)
+			if parts == 0 {
+				fill(out, -1)
+				return
+			}
 			for k, c := range cs {
-				n, same := 0, 0
-				if c.m.learn > 0 && e.learn > 0 {
-					n++
-					same += b2i(c.m.learn == e.learn)
-				}
-				if c.m.comm > 0 && e.comm > 0 {
-					n++
-					same += b2i(c.m.comm == e.comm)
-				}
-				out[k] = -1
-				if n > 0 {
-					out[k] = int32(1000 * same / n)
-				}
+				same := b2i(c.m.learn > 0 && c.m.learn == e.learn) + b2i(c.m.comm > 0 && c.m.comm == e.comm)
+				out[k] = int32(1000 * same / parts)
 			}
 		},
 		reason: styleReason,
@@ -228,12 +244,41 @@ func levelPoints(gap, lo, hi int) int32 {
 	}
 }
 
+// blankReason words a factor that compares lists when it earns nothing for
+// a blank: the mentor's (mentorBlank) or the mentee's (menteeBlank), or
+// when nobody in the cohort listed any (not judged); "" otherwise.
+func blankReason(judged, mentorBlank, menteeBlank bool, what string) string {
+	switch {
+	case !judged:
+		return "nobody in this cohort listed " + what + ", so " + what + " do not count"
+	case menteeBlank:
+		return "you listed no " + what + ", so " + what + " earn no points"
+	case mentorBlank:
+		return "your mentor listed no " + what + ", so " + what + " earn no points"
+	}
+	return ""
+}
+
+// BlankFactors returns the names of the factors (in FactorNames order)
+// whose data mentee p left empty: each earns them no points with any
+// mentor. A program manager reads it to ask mentees to fill in their
+// profiles.
+func BlankFactors(p person.Person) []string {
+	var out []string
+	for _, f := range factors {
+		if f.blank != nil && f.blank(&p) {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
 // styleReason words the style factor: the styles shared, then those that
 // differ.
 func styleReason(s *Scorer, j, i int, judged bool) string {
 	m, e := &s.ms[j], &s.es[i]
 	if !judged {
-		return "styles not compared: one of you listed none"
+		return "nobody in this cohort gave a learning or communication style, so styles do not count"
 	}
 	var same, diff []string
 	if m.learn > 0 && e.learn > 0 {
@@ -251,6 +296,10 @@ func styleReason(s *Scorer, j, i int, judged bool) string {
 		}
 	}
 	switch {
+	case len(same) == 0 && len(diff) == 0 && e.learn == 0 && e.comm == 0:
+		return "you gave no learning or communication style, so styles earn no points"
+	case len(same) == 0 && len(diff) == 0:
+		return "styles not compared: one of you gave none, so styles earn no points"
 	case len(diff) == 0:
 		return "you share " + joinAnd(same)
 	case len(same) == 0:

@@ -33,7 +33,9 @@ func TestFactors(t *testing.T) {
 		{"skills none", newPerson("M", offers("Java")), newPerson("E", wants("Go", "Rust")),
 			w, jan5, jan30, FactorSkills, 0, true, "offers none of the skills you want (Go, Rust)"},
 		{"skills not wanted", newPerson("M", offers("Go")), newPerson("E"),
-			w, jan5, jan30, FactorSkills, 0, false, "you listed no skills you want to learn, so skills do not count"},
+			w, jan5, jan30, FactorSkills, 0, true, "you listed no skills you want to learn, so skills earn no points"},
+		{"skills listed by nobody", newPerson("M"), newPerson("E"),
+			w, jan5, jan30, FactorSkills, 0, false, "nobody in this cohort listed skills, so skills do not count"},
 		// interests
 		{"interests two", newPerson("M", likes("Chess", "Hiking", "Jazz")), newPerson("E", likes("hiking", "chess")),
 			w, jan5, jan30, FactorInterests, 1000, true, "you share an interest in Chess and Hiking"},
@@ -42,7 +44,11 @@ func TestFactors(t *testing.T) {
 		{"interests none shared", newPerson("M", likes("Chess")), newPerson("E", likes("Running")),
 			w, jan5, jan30, FactorInterests, 0, true, "no interests in common"},
 		{"interests not listed", newPerson("M", likes("Chess")), newPerson("E"),
-			w, jan5, jan30, FactorInterests, 0, false, "interests not compared: one of you listed none"},
+			w, jan5, jan30, FactorInterests, 0, true, "you listed no interests, so interests earn no points"},
+		{"interests not listed by the mentor", newPerson("M"), newPerson("E", likes("Chess")),
+			w, jan5, jan30, FactorInterests, 0, true, "your mentor listed no interests, so interests earn no points"},
+		{"interests listed by nobody", newPerson("M"), newPerson("E"),
+			w, jan5, jan30, FactorInterests, 0, false, "nobody in this cohort listed interests, so interests do not count"},
 		// cross_function
 		{"function different", newPerson("M", function("Design")), newPerson("E"),
 			w, jan5, jan30, FactorCrossFunction, 1000, true, "different function: Design, a new perspective"},
@@ -88,7 +94,9 @@ func TestFactors(t *testing.T) {
 		{"language none shared", newPerson("M", speaks("English")), newPerson("E", speaks("Hindi")),
 			w, jan5, jan30, FactorLanguage, 0, true, "no language in common"},
 		{"language not listed", newPerson("M", speaks("English")), newPerson("E"),
-			w, jan5, jan30, FactorLanguage, 0, false, "languages not compared: one of you listed none"},
+			w, jan5, jan30, FactorLanguage, 0, true, "you listed no languages, so languages earn no points"},
+		{"language listed by nobody", newPerson("M"), newPerson("E"),
+			w, jan5, jan30, FactorLanguage, 0, false, "nobody in this cohort listed languages, so languages do not count"},
 		// style
 		{"style both", newPerson("M", styles("Hands-on", "direct")), newPerson("E", styles("hands-on", "Direct")),
 			w, jan5, jan30, FactorStyle, 1000, true, "you share a learning style (hands-on) and a communication style (direct)"},
@@ -99,7 +107,11 @@ func TestFactors(t *testing.T) {
 		{"style one side", newPerson("M", styles("reading", "")), newPerson("E", styles("visual", "casual")),
 			w, jan5, jan30, FactorStyle, 0, true, "you learn differently (you: visual, mentor: reading)"},
 		{"style not listed", newPerson("M", styles("reading", "direct")), newPerson("E"),
-			w, jan5, jan30, FactorStyle, 0, false, "styles not compared: one of you listed none"},
+			w, jan5, jan30, FactorStyle, 0, true, "you gave no learning or communication style, so styles earn no points"},
+		{"style not given by the mentor", newPerson("M"), newPerson("E", styles("visual", "casual")),
+			w, jan5, jan30, FactorStyle, 0, true, "styles not compared: one of you gave none, so styles earn no points"},
+		{"style given by nobody", newPerson("M"), newPerson("E"),
+			w, jan5, jan30, FactorStyle, 0, false, "nobody in this cohort gave a learning or communication style, so styles do not count"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -64,7 +64,7 @@ func bound(num, den, full int64) int32 {
 }
 
 // pairPoints returns the points of each factor of mentor j and mentee i
-// that has a weight, or -1 for one the data cannot judge (factors without
+// that has a weight, or -1 for one nobody in the cohort filled in (factors without
 // a weight are left at 0).
 func (s *Scorer) pairPoints(j, i int32) (pts [maxFactors]int32) {
 	p := pairPool.Get().(*pairScratch)

@@ -20,11 +20,12 @@ const (
 	RuleExcluded              // an admin excluded the pair
 	RuleHistory               // they were paired in an earlier cycle of the program
 	RuleNoSharedLanguage      // the program requires a shared language and they have none
+	RuleSharedHours           // they share fewer working hours a week than the program's minimum
 	numRules
 )
 
 var ruleNames = [numRules]string{"allowed", "self", "no_capacity", "required_language",
-	"management_chain", "excluded", "paired_before", "no_shared_language"}
+	"management_chain", "excluded", "paired_before", "no_shared_language", "too_few_shared_hours"}
 
 // String returns the rule's snake_case name, used as a JSON key.
 func (r Rule) String() string {

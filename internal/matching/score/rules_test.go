@@ -74,6 +74,16 @@ func TestHardRules(t *testing.T) {
 		{"both speak it", newPerson("M", speaks("english")), newPerson("E", speaks("Hindi", "ENGLISH")), english, Options{}, Allowed},
 		{"no shared language", newPerson("M", speaks("Spanish")), newPerson("E", speaks("Hindi")), shared, Options{}, RuleNoSharedLanguage},
 		{"a shared language", newPerson("M", speaks("Spanish", "Hindi")), newPerson("E", speaks("Hindi")), shared, Options{}, Allowed},
+		// Nepal and Germany share 1 hour 15 minutes a week: below the
+		// default minimum of 2 hours, above a minimum of 1.
+		{"too few shared hours", newPerson("M", zone("Europe/Berlin", "12:00", "20:00")), newPerson("E", zone("Asia/Kathmandu", "09:00", "17:00")),
+			DefaultWeights(), Options{}, RuleSharedHours},
+		{"enough shared hours for 1", newPerson("M", zone("Europe/Berlin", "12:00", "20:00")), newPerson("E", zone("Asia/Kathmandu", "09:00", "17:00")),
+			minHours(1), Options{}, Allowed},
+		{"1.3 hours need 1 hour 30 minutes", newPerson("M", zone("Europe/Berlin", "12:00", "20:00")), newPerson("E", zone("Asia/Kathmandu", "09:00", "17:00")),
+			minHours(1.3), Options{}, RuleSharedHours},
+		{"no minimum", newPerson("M", zone("Pacific/Auckland", "09:00", "17:00")), newPerson("E"), minHours(0), Options{}, Allowed},
+		{"London and Auckland", newPerson("M", zone("Pacific/Auckland", "09:00", "17:00")), newPerson("E"), DefaultWeights(), Options{}, RuleSharedHours},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -94,6 +104,13 @@ func TestHardRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+// minHours is the default weights with a minimum of shared hours.
+func minHours(h float64) Weights {
+	w := DefaultWeights()
+	w.MinSharedHours = h
+	return w
 }
 
 func TestWhy(t *testing.T) {

@@ -91,6 +91,14 @@ type Scorer struct {
 	forbid      []forbidden
 
 	reqLang string // the language the program requires, or ""
+	// minShared is the weekly working time, in 15-minute steps, a pair
+	// must share (Weights.MinSharedHours); 0 for no minimum.
+	minShared int
+
+	// filled says, per kind of data a factor compares, whether anybody in
+	// the cohort filled it in; a factor nobody could fill is left out of
+	// every pair (see factorSpec.points).
+	filled struct{ skills, interests, langs, learn, comm bool }
 
 	ixOnce sync.Once
 	ix     *bucketIndex // built by index for pruned candidates
@@ -213,6 +221,7 @@ func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w W
 		}
 	}
 	s.reqLang = strings.TrimSpace(w.RequireLanguage)
+	s.minShared = w.minSharedSteps()
 
 	var cache schedule.Cache
 	zones := map[string]*time.Location{}
@@ -291,6 +300,16 @@ func NewScorer(mentors, mentees []person.Person, org *Org, history *History, w W
 		}
 		s.es[i] = e
 		menteeIndex[p.ID] = int32(i)
+	}
+	for _, ms := range [][]member{s.ms, s.es} {
+		for k := range ms {
+			m := &ms[k]
+			s.filled.skills = s.filled.skills || m.ns > 0
+			s.filled.interests = s.filled.interests || m.ni > 0
+			s.filled.langs = s.filled.langs || len(m.langs()) > 0
+			s.filled.learn = s.filled.learn || m.learn > 0
+			s.filled.comm = s.filled.comm || m.comm > 0
+		}
 	}
 	// The required language, looked up once everyone's languages are in
 	// (so that reasons keep the people's spelling of it).
@@ -424,6 +443,9 @@ func (s *Scorer) checkPair(j, i int32, m, e *member) Rule {
 	}
 	if s.w.RequireSharedLanguage && common(m.langs(), e.langs()) == 0 {
 		return RuleNoSharedLanguage
+	}
+	if s.minShared > 0 && s.overlapSteps(m.class, e.class) < s.minShared {
+		return RuleSharedHours
 	}
 	return Allowed
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/errs"
@@ -54,10 +55,9 @@ const MaxWeight = 1000
 //
 // The score of a pair is the weighted average of its factors' points,
 // each 0..1000, rounded to the nearest integer: sum(w*p) / sum(w) over the
-// factors counted for that pair. A factor the data cannot judge (a mentee
-// who listed no skills they want, people with no languages listed...) is
-// not counted: it neither helps nor hurts, and the weights of the others
-// are renormalized.
+// factors counted. A blank (a mentee who listed no skills they want, a
+// mentor with no languages listed...) earns 0 points and counts; only a
+// factor nobody in the cohort filled in is left out, of every pair alike.
 type Weights struct {
 	// factor holds the factor weights, each 0..MaxWeight, in FactorNames
 	// order; a weight of 0 turns a factor off. See Weight and SetWeight;
@@ -77,6 +77,12 @@ type Weights struct {
 	// earns full time_overlap points (default 4); less earns a share.
 	FullOverlapHours float64 `json:"full_overlap_hours"`
 
+	// MinSharedHours is a hard rule: mentor and mentee must share at
+	// least this many working hours every week of the cycle (default 2;
+	// 0 turns the rule off). It is checked on the same weekly overlap
+	// time_overlap scores.
+	MinSharedHours float64 `json:"min_shared_hours"`
+
 	// RequireLanguage, when set, is a hard rule: mentor and mentee must
 	// both speak it (compared case-insensitively).
 	RequireLanguage string `json:"require_language"`
@@ -92,13 +98,15 @@ type Weights struct {
 // table factors declares (skills 35, time_overlap 20, level_gap 15,
 // interests 10, cross_function 10, language 5, style 5); a different
 // function preferred; an ideal level gap of 2 to 3; 4 shared hours a week
-// for full time_overlap points; no required language; no repeat pairs.
+// for full time_overlap points; at least 2 shared working hours a week;
+// no required language; no repeat pairs.
 func DefaultWeights() Weights {
 	w := Weights{
 		FunctionPreference: PreferDifferent,
 		LevelGapMin:        2,
 		LevelGapMax:        3,
 		FullOverlapHours:   4,
+		MinSharedHours:     2,
 	}
 	for f, x := range factors {
 		w.factor[f] = x.defaultWeight
@@ -223,7 +231,16 @@ func (w Weights) Validate() error {
 	if !(w.FullOverlapHours > 0 && w.FullOverlapHours <= 168) {
 		return errs.Field("full_overlap_hours", "%v must be more than 0 and at most 168 hours a week", w.FullOverlapHours)
 	}
+	if !(w.MinSharedHours >= 0 && w.MinSharedHours <= 40) {
+		return errs.Field("min_shared_hours", "%v must be from 0 (no minimum) to 40 hours a week", w.MinSharedHours)
+	}
 	return nil
+}
+
+// minSharedSteps is MinSharedHours in 15-minute steps, rounded up: a
+// minimum of 1.1 hours needs 1 hour 15 minutes.
+func (w Weights) minSharedSteps() int {
+	return int(math.Ceil(w.MinSharedHours*4 - 1e-9))
 }
 
 // factorWeights returns the weights in FactorNames order, with the

@@ -35,6 +35,7 @@ func TestDecodeWeights(t *testing.T) {
 		{"bad preference", `{"function_preference": "other"}`, nil, `"other" must be different, same or indifferent`},
 		{"bad gap", `{"level_gap_min": 3, "level_gap_max": 2}`, nil, "level_gap_min"},
 		{"bad hours", `{"full_overlap_hours": 0}`, nil, "full_overlap_hours"},
+		{"bad minimum", `{"min_shared_hours": -1}`, nil, "min_shared_hours: -1 must be from 0 (no minimum) to 40 hours a week"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,7 +65,7 @@ func TestDecodeWeights(t *testing.T) {
 // the factor weights by name, then the settings, in this order.
 func TestWeightsJSONForm(t *testing.T) {
 	const want = `{"skills":35,"interests":10,"cross_function":10,"level_gap":15,"time_overlap":20,"language":5,"style":5,` +
-		`"function_preference":"different","level_gap_min":2,"level_gap_max":3,"full_overlap_hours":4,` +
+		`"function_preference":"different","level_gap_min":2,"level_gap_max":3,"full_overlap_hours":4,"min_shared_hours":2,` +
 		`"require_language":"","require_shared_language":false,"allow_repeat_pairs":false}`
 	data, err := json.Marshal(DefaultWeights())
 	if err != nil || string(data) != want {

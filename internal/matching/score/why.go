@@ -25,6 +25,8 @@ func (r Rule) Reason() string {
 		return "they were paired in an earlier cycle of the program"
 	case RuleNoSharedLanguage:
 		return "they have no language in common, which the program requires"
+	case RuleSharedHours:
+		return "they share fewer working hours a week than the program's minimum"
 	}
 	return "unknown rule"
 }
@@ -95,6 +97,7 @@ func (w Why) String() string {
 	count(w.Rules[RuleExcluded], "was excluded by an admin", "were excluded by an admin")
 	count(w.Rules[RuleHistory], "was paired with you before", "were paired with you before")
 	count(w.Rules[RuleNoSharedLanguage], "has no language in common with you", "have no language in common with you")
+	count(w.Rules[RuleSharedHours], "shares too few working hours with you", "share too few working hours with you")
 	count(w.BelowMinScore, fmt.Sprintf("scores below the minimum of %d with you", w.MinScore), fmt.Sprintf("score below the minimum of %d with you", w.MinScore))
 	count(w.Allowed, "who passes is full", "who pass are full")
 	return head + ": " + strings.Join(parts, ", ")
