@@ -153,7 +153,7 @@ func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cy
 		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
 		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
 		"RematchErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
-		"RunForm": mentorships.RunOptions{Objective: "participation"}}
+		"RunForm": mentorships.RunOptions{Objective: "participation"}, "Picked": pickedValues(r)}
 	if !v.IsSponsor() {
 		mine, err := s.matches.Mine(ctx, p.ID, c.ID, v.PersonID)
 		if err != nil {

@@ -73,6 +73,10 @@ var funcs = template.FuncMap{
 		}
 		return false
 	},
+
+	// Pickers of a person in a form (picker.go).
+	"personPicker": personPicker,
+	"menteePicker": menteePicker,
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
