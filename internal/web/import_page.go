@@ -10,7 +10,7 @@ import (
 )
 
 func (s *Server) importForm(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "people",
+	return s.render(w, r, http.StatusOK, "import", map[string]any{"Title": "Import people", "Section": "import",
 		"Required": people.RequiredColumns, "Optional": people.OptionalColumns})
 }
 
@@ -31,7 +31,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request) (*people.Fil
 }
 
 func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) error {
-	data := map[string]any{"Title": "Import people", "Section": "people", "Required": people.RequiredColumns, "Optional": people.OptionalColumns}
+	data := map[string]any{"Title": "Import people", "Section": "import", "Required": people.RequiredColumns, "Optional": people.OptionalColumns}
 	f, err := s.readUpload(w, r)
 	var res people.ImportResult
 	if err == nil {

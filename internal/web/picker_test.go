@@ -167,3 +167,9 @@ func TestSwapPicksAmongEveryPairOfTheRun(t *testing.T) {
 		}
 	})
 }
+
+// hasInlineScript reports whether a page holds a script of its own rather
+// than one loaded from /static/, which the Content-Security-Policy refuses.
+func hasInlineScript(page string) bool {
+	return strings.Count(page, "<script") != strings.Count(page, `<script src="/static/`)
+}
