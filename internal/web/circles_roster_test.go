@@ -35,7 +35,7 @@ func TestRosterTurnsAreTheViewersAndToCome(t *testing.T) {
 				o.clients[id] = newClient(t, o.ts.URL, tok)
 			}
 			_, mine := o.get(id, C)
-			name := regexp.MustCompile(`<a href="/people/`+id+`">([^<]+)</a>`).FindStringSubmatch(mine)[1]
+			name := regexp.MustCompile(`<a href="/people/` + id + `">([^<]+)</a>`).FindStringSubmatch(mine)[1]
 			rows := row.FindAllStringSubmatch(section(mine, "roster-h"), -1)
 			if len(rows) != 3 {
 				t.Fatalf("%s's roster has %d sessions", id, len(rows))

@@ -197,7 +197,7 @@ func TestMatchingFlow(t *testing.T) {
 			t.Fatalf("run: %d %q", code, loc)
 		}
 		_, body = o.get("admin", M)
-		for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which you want",
+		for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which Lee Mentee wants",
 			"Publish run 1", "Participants do not see this draft", "Max Mentee", "Optimal"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("admin's draft page lacks %q", want)
