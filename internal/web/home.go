@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"slices"
 
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/mentorships"
@@ -48,6 +49,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	data["Open"] = joinable(list, mine, s.today().Format(programs.DateLayout))
+	data["AnyOpen"] = slices.ContainsFunc(list, func(p programs.ProgramSummary) bool { return p.ActiveCycles > 0 })
 	if access.CanSeeAggregates(v) {
 		n, err := s.people.Count(ctx)
 		if err != nil {

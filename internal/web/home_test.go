@@ -44,6 +44,9 @@ func TestStartPageSaysRolesInWordsAndOffersOnlyNewPrograms(t *testing.T) {
 		if strings.Contains(join, "/programs/"+w.P.ID+`"`) || !strings.Contains(join, "/programs/"+w.Q.ID+`"`) {
 			t.Errorf("programs you can join:\n%s", join)
 		}
+		if _, home := o.get("sponsor", "/"); !strings.Contains(section(home, "open-h"), "/programs/"+w.P.ID+`"`) {
+			t.Errorf("the sponsor, in no program, is not offered %s", w.P.Name)
+		}
 		if _, home := o.get("admin", "/"); strings.Contains(home, `">admin</span>`) || !strings.Contains(home, `">program manager</span>`) {
 			t.Errorf("the admin's badge says a raw value")
 		}
