@@ -12,6 +12,23 @@ import (
 	"github.com/kindredhq/kindred/internal/programs"
 )
 
+// newPairsCycle opens a 1:1 program named name with a cycle running
+// through the test's today.
+func newPairsCycle(t *testing.T, o *org, name string) (programs.Program, programs.Cycle) {
+	t.Helper()
+	ctx := context.Background()
+	p, err := o.srv.programs.CreateProgram(ctx, programs.Program{Name: name, CodeOfConduct: "Be kind.",
+		Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "admin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := o.srv.programs.CreateCycle(ctx, programs.Cycle{ProgramID: p.ID, Name: "Q4", StartsOn: "2026-10-01", EndsOn: "2026-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, c
+}
+
 type pickJSON struct {
 	Choices []pickChoice `json:"choices"`
 }
@@ -43,15 +60,7 @@ func TestPickerFindsPeopleByNameOrEmail(t *testing.T) {
 			t.Errorf("a %% finds people literally: %d %+v", code, got)
 		}
 
-		p, err := o.srv.programs.CreateProgram(ctx, programs.Program{Name: "Pick", CodeOfConduct: "Be kind.",
-			Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "admin"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := o.srv.programs.CreateCycle(ctx, programs.Cycle{ProgramID: p.ID, Name: "Q4", StartsOn: "2026-10-01", EndsOn: "2026-12-31"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, c := newPairsCycle(t, o, "Pick")
 		cycle := cyclePath(p.ID, c.ID)
 		_, page := o.get("admin", cycle)
 		if !strings.Contains(page, `data-pick-source="/api/v1/people/pick"`) || !strings.Contains(page, "/people/pick?for=person_id&amp;return=") {
@@ -90,15 +99,7 @@ func TestPickerFindsPeopleByNameOrEmail(t *testing.T) {
 func TestSwapPicksAmongEveryPairOfTheRun(t *testing.T) {
 	onEachDialect(t, func(t *testing.T, o *org) {
 		ctx := context.Background()
-		p, err := o.srv.programs.CreateProgram(ctx, programs.Program{Name: "Many", CodeOfConduct: "Be kind.",
-			Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "admin"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := o.srv.programs.CreateCycle(ctx, programs.Cycle{ProgramID: p.ID, Name: "Q4", StartsOn: "2026-10-01", EndsOn: "2026-12-31"})
-		if err != nil {
-			t.Fatal(err)
-		}
+		p, c := newPairsCycle(t, o, "Many")
 		const n = pairPageSize + 5
 		for i := range n {
 			for _, x := range []struct {
