@@ -166,6 +166,16 @@ func TestSwapPicksAmongEveryPairOfTheRun(t *testing.T) {
 		if code, _ := o.post("admin", path+"/swap", url.Values{"mentee_a": {first[0].MenteeID}, "mentee_b": {late.MenteeID}}); code != 303 {
 			t.Errorf("swap across pages: %d", code)
 		}
+		// Lock or exclude any pair, its people found by name: the search
+		// page comes back with both chosen.
+		_, back := o.get("admin", path+"?mentor_id=tor03&mentee_id=tee07")
+		if !strings.Contains(back, `name="mentor_id" value="tor03"`) || !strings.Contains(back, `name="mentee_id" value="tee07"`) ||
+			!strings.Contains(back, `formaction="`+path+`/exclusions"`) {
+			t.Fatalf("the lock or exclude form does not take the chosen pair")
+		}
+		if code, _ := o.post("admin", path+"/exclusions", url.Values{"mentor_id": {"tor03"}, "mentee_id": {"tee07"}, "back": {path}}); code != 303 {
+			t.Errorf("exclude a chosen pair: %d", code)
+		}
 	})
 }
 
