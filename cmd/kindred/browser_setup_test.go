@@ -58,7 +58,7 @@ func TestBrowserFirstRunSetup(t *testing.T) {
 				t.Fatalf("sign in as the new admin: %v", err)
 			}
 			who, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.who`)))
-			if err != nil || !strings.Contains(who, "Fay First") || !strings.Contains(who, "admin") {
+			if err != nil || !strings.Contains(who, "Fay First") || !strings.Contains(who, "program manager") {
 				t.Fatalf("signed in as %q: %v", who, err)
 			}
 			if text := pageText(ctx, t, link); !strings.Contains(text, "unknown, used or expired") {

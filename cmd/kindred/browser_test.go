@@ -195,6 +195,7 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 			}
 			screenshot(ctx, t, base+"/cycle")
 			wantText(t, "cycle", cycle, "Enrollments", "Enroll")
+			pickAPerson(ctx, t, base)
 			// The demo's circles program lists first: its published circles.
 			if strings.Contains(cycle, "Circles") {
 				err := do(ctx, chromedp.Click(chromedp.CSS(`main a[href$="/circles"]`)), chromedp.WaitVisible(chromedp.CSS(`#state-h`)))
@@ -289,5 +290,63 @@ func TestBrowserWalkAsEachDemoRole(t *testing.T) {
 				t.Fatalf("sign out: %v", err)
 			}
 		})
+	}
+}
+
+// pickAPerson finds a person to enroll by typing part of a name in the
+// cycle page's picker, as a program manager would, chooses the first
+// offered, and checks the form then carries their employee id; at phone
+// width too. Then the search page the picker falls back to without
+// JavaScript.
+func pickAPerson(ctx context.Context, t *testing.T, base string) {
+	t.Helper()
+	cycle, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#person_id`), "an"),
+		chromedp.WaitVisible(chromedp.CSS(`.pick-list li[role=option]`)))
+	if err != nil {
+		t.Fatalf("the enroll form offers nobody for %q: %v", "an", err)
+	}
+	screenshot(ctx, t, base+"/cycle-picker")
+	atPhoneWidth(ctx, t, func() { screenshot(ctx, t, base+"/cycle-picker-phone") })
+	offered, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.pick-list li[role=option]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := do(ctx, chromedp.Click(chromedp.CSS(`.pick-list li[role=option]`)), chromedp.WaitNotVisible(chromedp.CSS(`.pick-list`))); err != nil {
+		t.Fatalf("choose %q: %v", offered, err)
+	}
+	id, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`input[type=hidden][name=person_id]`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, err := chromedp.Run(ctx, chromedp.Value(chromedp.CSS(`#person_id`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id == "" || !strings.Contains(offered, id) || !strings.HasSuffix(shown, "("+id+")") {
+		t.Errorf("chose %q: the form sends %q and shows %q", offered, id, shown)
+	}
+	search := base + "/people/pick?for=person_id&return=%2F&q=an"
+	wantText(t, "person search", pageText(ctx, t, search), "Find a person", "Choose")
+	atPhoneWidth(ctx, t, func() { pageText(ctx, t, search+"&phone") })
+	if err := do(ctx, chromedp.Navigate(cycle), chromedp.WaitVisible(chromedp.CSS(`#enrollments-h`))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// atPhoneWidth runs look with the browser as wide as a phone, then as wide
+// as newBrowser made it.
+func atPhoneWidth(ctx context.Context, t *testing.T, look func()) {
+	t.Helper()
+	if err := do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	look()
+	if err := do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -304,6 +304,12 @@ type Match struct {
 // the score package declares it.
 func FactorLabel(name string) string { return score.FactorLabel(name) }
 
+// ReasonAbout words a pair's reason, written for the mentee, for someone
+// who is neither mentor nor mentee (see score.ThirdPerson).
+func ReasonAbout(reason, mentor, mentee string) string {
+	return score.ThirdPerson(reason, mentor, mentee)
+}
+
 // RuleWords says in words what a hard rule did to the mentors it ruled out
 // for a mentee, for n mentors ("2 are in the mentee's management chain").
 func RuleWords(rule string, n int) string {

@@ -253,3 +253,19 @@ func (s *Store) ResolveRematch(ctx context.Context, programID, cycleID, requestI
 	}
 	return req, &run, nil
 }
+
+// OpenRematchRequests returns up to limit (1..MaxPage) open re-match
+// requests of every cycle, oldest first: the program managers' start page
+// shows them beside each cycle's matching page.
+func (s *Store) OpenRematchRequests(ctx context.Context, limit int) ([]RematchRequest, error) {
+	limit, _, err := Page{Limit: max(limit, 1)}.bounds()
+	if err != nil {
+		return nil, fmt.Errorf("open re-match requests: %w", err)
+	}
+	out, err := queryRequests(ctx, s.db.Read(), "r.id IN (SELECT id FROM rematch_requests WHERE status = ? ORDER BY created_at, id LIMIT ?)",
+		RequestOpen, limit)
+	if err != nil {
+		return nil, fmt.Errorf("open re-match requests: %w", err)
+	}
+	return out, nil
+}

@@ -431,6 +431,29 @@ func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg 
 	return out, nil
 }
 
+// FindPairs returns up to limit (1..MaxPage) of run runID's pairs whose
+// mentee's name, email or employee id holds every word of q, by mentee
+// name: the choices of a form that names a mentee of the run, among all
+// its pairs rather than one page of them. A run of another cycle is
+// NotFound.
+func (s *Store) FindPairs(ctx context.Context, programID, cycleID, runID, q string, limit int) ([]Pair, error) {
+	rq, limit, _, err := s.runPage(ctx, programID, cycleID, runID, Page{Limit: max(limit, 1)})
+	if err != nil {
+		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
+	}
+	cond, args := people.NameMatch("me", q)
+	rows, err := rq.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND "+cond+" ORDER BY "+people.NameKey("me")+", mp.mentee_id LIMIT ?",
+		append(append([]any{runID}, args...), limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
+	}
+	out, err := scanPairs(rows)
+	if err != nil {
+		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
+	}
+	return out, nil
+}
+
 // UnmatchedOf returns a page of the mentees run runID left without a
 // mentor, by name, with why. A run of another cycle is NotFound.
 func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID string, pg Page) ([]Unmatched, error) {
@@ -501,8 +524,11 @@ func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, 
 	if err != nil {
 		return Run{}, err
 	}
-	if pa.MenteeID == pb.MenteeID || pa.MentorID == pb.MentorID {
-		return Run{}, errs.Field("mentee_b", "choose two mentees with different mentors")
+	if pa.MenteeID == pb.MenteeID {
+		return Run{}, errs.Field("mentee_b", "%s cannot swap mentors with themselves: choose another mentee", pa.MenteeName)
+	}
+	if pa.MentorID == pb.MentorID {
+		return Run{}, errs.Field("mentee_b", "%s and %s both have %s as their mentor: choose a mentee with another mentor", pa.MenteeName, pb.MenteeName, pa.MentorName)
 	}
 	newLocks := []IDPair{{MentorID: pb.MentorID, MenteeID: pa.MenteeID}, {MentorID: pa.MentorID, MenteeID: pb.MenteeID}}
 	change := func(r *rules) {

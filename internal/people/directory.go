@@ -135,3 +135,25 @@ func (s *Store) loadFacets(ctx context.Context) (Facets, error) {
 	}
 	return f, nil
 }
+
+// MaxFind is the most people Find returns.
+const MaxFind = 50
+
+// Find returns up to limit (1..MaxFind) active people whose name, email or
+// employee id holds every word of q, by name: what a form that names a
+// person offers as its choices. An empty q finds nobody.
+func (s *Store) Find(ctx context.Context, q string, limit int) ([]person.Person, error) {
+	if limit < 1 || limit > MaxFind {
+		return nil, errs.Field("limit", "must be from 1 to %d", MaxFind)
+	}
+	if strings.TrimSpace(q) == "" {
+		return nil, nil
+	}
+	cond, args := NameMatch("people", q)
+	ps, err := s.query(ctx, "SELECT "+personColumns+" FROM people WHERE active = ? AND "+cond+
+		" ORDER BY "+NameKey("people")+", id LIMIT ?", append(append([]any{true}, args...), limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("find people %q: %w", q, err)
+	}
+	return ps, nil
+}

@@ -1,5 +1,7 @@
 package people
 
+import "strings"
+
 // NameJoin returns the JOIN clause another package's query adds to sort
 // its rows by the name of the person whose id is in idColumn, reading the
 // person as alias. The people table's name and columns stay written here:
@@ -29,4 +31,30 @@ func FoldName(name string) string {
 		}
 	}
 	return string(b)
+}
+
+// maxMatchWords is how many words of a search NameMatch reads; more
+// words narrow no further in practice and only lengthen the query.
+const maxMatchWords = 6
+
+// NameMatch returns the condition (and its arguments) another package's
+// query adds to keep the people joined by NameJoin as alias whose name,
+// email or employee id holds every word of q, case-folded; an empty q
+// keeps everyone ("1 = 1"). Like NameJoin, it keeps the people table's
+// columns written here.
+func NameMatch(alias, q string) (string, []any) {
+	var conds []string
+	var args []any
+	for i, w := range strings.Fields(strings.ToLower(q)) {
+		if i == maxMatchWords {
+			break
+		}
+		like := "%" + escapeLike(w) + "%"
+		conds = append(conds, `(LOWER(`+alias+`.name) LIKE ? ESCAPE '\' OR LOWER(`+alias+`.email) LIKE ? ESCAPE '\' OR LOWER(`+alias+`.id) = ?)`)
+		args = append(args, like, like, w)
+	}
+	if len(conds) == 0 {
+		return "1 = 1", nil
+	}
+	return strings.Join(conds, " AND "), args
 }

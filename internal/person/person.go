@@ -30,6 +30,15 @@ const (
 // AccessRoles lists the valid access roles.
 var AccessRoles = []string{RoleAdmin, RoleSponsor, RoleMember}
 
+// AccessRoleLabel is an access role in words, as pages show it: "program
+// manager" for admin. An unknown value is shown as it is.
+func AccessRoleLabel(role string) string {
+	if role == RoleAdmin {
+		return "program manager"
+	}
+	return role
+}
+
 // Mentoring roles a person states in the HR import: whether they offer to
 // mentor, want a mentor, both, or neither.
 const (

@@ -62,3 +62,25 @@ func (s *Store) ActiveParticipants(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// ActiveByRole returns, per role, the number of distinct people approved in
+// a cycle that has not ended, like ActiveParticipants: an ended cycle's
+// mentors are not counted beside the current cycle's.
+func (s *Store) ActiveByRole(ctx context.Context) (map[string]int, error) {
+	type row struct {
+		role string
+		n    int
+	}
+	rows, err := db.QueryAll(ctx, s.db.Read(), func(r db.Scanner) (x row, err error) {
+		return x, r.Scan(&x.role, &x.n)
+	}, `SELECT e.role, COUNT(DISTINCT e.person_id) FROM enrollments e
+		JOIN cycles c ON c.id = e.cycle_id WHERE e.status = ? AND c.ends_on >= ? GROUP BY e.role`, StatusApproved, s.today())
+	if err != nil {
+		return nil, fmt.Errorf("count active participants by role: %w", err)
+	}
+	out := make(map[string]int, len(rows))
+	for _, x := range rows {
+		out[x.role] = x.n
+	}
+	return out, nil
+}

@@ -143,7 +143,7 @@ func (s *Server) myCircleView(m formations.MyCircle, personID string) myCircleVi
 	if m.Circle.HasSlot {
 		v.SlotLocal = localSlot(m.Circle.Slot, me.Person, circleRef(m.Cycle, s.now()))
 	}
-	v.Roster = roster(m.Circle, m.Cycle, m.Cadence, personID, me.Person.Zone())
+	v.Roster = roster(m.Circle, m.Cycle, m.Cadence, personID, me.Person.Zone(), s.now())
 	v.Buddy = nm[me.BuddyID]
 	for _, x := range m.Circle.Members {
 		if x.BuddyID == personID {
@@ -176,8 +176,8 @@ func (s *Server) formCircles(w http.ResponseWriter, r *http.Request, p programs.
 	if len(bad) == 0 {
 		f, err := s.circles.Form(r.Context(), req)
 		if err == nil {
-			return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %d circles for %d people: diversity %d of at most %d (gap %s). "+
-				"Members see them once you publish.", f.Circles, f.People, f.Diversity, f.UpperBound, pctOf(f.Gap())))
+			return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Formed %s for %s: diversity %d of at most %d (gap %s). "+
+				"Members see them once you publish.", plural(f.Circles, "circle", "circles"), plural(f.People, "person", "people"), f.Diversity, f.UpperBound, pctOf(f.Gap())))
 		}
 		if bad = fieldErrors(err); bad == nil {
 			if !errs.Is(err, errs.Invalid) {
@@ -240,8 +240,8 @@ func (s *Server) publishCircles(w http.ResponseWriter, r *http.Request, p progra
 	if err != nil {
 		return err
 	}
-	return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %d circles: their %d members now see their circle, roster and meeting times.",
-		f.Circles, f.People))
+	return s.redirect(w, r, circlesPath(p.ID, c.ID), fmt.Sprintf("Published %s: their %s now see their circle, roster and meeting times.",
+		plural(f.Circles, "circle", "circles"), plural(f.People, "member", "members")))
 }
 
 // myCircleCard is the "Your circle" card of a member's start page.

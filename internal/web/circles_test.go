@@ -263,7 +263,7 @@ func TestCirclesFlow(t *testing.T) {
 					t.Errorf("admin's page lacks %q", want)
 				}
 			}
-			if code != 200 || strings.Contains(page, "style=") || strings.Contains(page, "<script") {
+			if code != 200 || strings.Contains(page, "style=") || hasInlineScript(page) {
 				t.Errorf("admin's page: %d, or inline style or script", code)
 			}
 			if c, _ := o.get("m2", U); c != 404 {

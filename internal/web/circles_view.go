@@ -154,8 +154,9 @@ func newPicture(c formations.Circle, cycle programs.Cycle, col colours, ref time
 	if maxOff != minOff {
 		zones = "from " + utcOffset(minOff) + " to " + utcOffset(maxOff)
 	}
-	pic.Label = fmt.Sprintf("Circle %d: %d members; levels %s; %d functions (%s); %d locations (%s); tenure %s; time zones %s.",
-		c.Number, n, strings.Join(levels, ", "), len(fs), countList(fs), len(ls), countList(ls), strings.Join(tenure, ", "), zones)
+	pic.Label = fmt.Sprintf("Circle %d: %s; levels %s; %s (%s); %s (%s); tenure %s; time zones %s.",
+		c.Number, plural(n, "member", "members"), strings.Join(levels, ", "), plural(len(fs), "function", "functions"), countList(fs),
+		plural(len(ls), "location", "locations"), countList(ls), strings.Join(tenure, ", "), zones)
 	return pic
 }
 
@@ -220,6 +221,7 @@ type memberRow struct {
 	Local  string // the meeting in their time zone
 	Tenure string
 	Buddy  string // the buddy's name
+	Leads  int    // the sessions of the roster they facilitate
 }
 
 // circleView is one circle of the admin's page.
@@ -237,7 +239,10 @@ type turnRow struct {
 	When          string
 	Facilitator   string
 	CoFacilitator string
-	Mine          bool // the viewer facilitates or co-facilitates
+	Past          bool // the session has begun: no one's turn any more
+	Lead          bool // the viewer facilitates
+	Co            bool // the viewer co-facilitates
+	Mine          bool // the viewer facilitates or co-facilitates a session to come
 }
 
 // names maps a circle's member ids to names.
@@ -250,8 +255,9 @@ func names(c formations.Circle) map[string]string {
 }
 
 // roster lists the circle's turns with names, dated in the viewer's zone
-// (UTC for nil) when the circle has a slot.
-func roster(c formations.Circle, cycle programs.Cycle, cadence string, viewerID string, zone *time.Location) []turnRow {
+// (UTC for nil) when the circle has a slot; a session that began before
+// now is past, and is nobody's turn.
+func roster(c formations.Circle, cycle programs.Cycle, cadence string, viewerID string, zone *time.Location, now time.Time) []turnRow {
 	nm := names(c)
 	var starts []time.Time
 	if c.HasSlot {
@@ -262,11 +268,14 @@ func roster(c formations.Circle, cycle programs.Cycle, cadence string, viewerID 
 	}
 	out := make([]turnRow, len(c.Turns))
 	for i, t := range c.Turns {
-		out[i] = turnRow{Session: t.Session + 1, Facilitator: nm[t.Facilitator], CoFacilitator: nm[t.CoFacilitator],
-			Mine: viewerID != "" && (t.Facilitator == viewerID || t.CoFacilitator == viewerID)}
+		row := turnRow{Session: t.Session + 1, Facilitator: nm[t.Facilitator], CoFacilitator: nm[t.CoFacilitator],
+			Lead: viewerID != "" && t.Facilitator == viewerID, Co: viewerID != "" && t.CoFacilitator == viewerID}
 		if i < len(starts) {
-			out[i].When = starts[i].In(zone).Format("Mon 2 Jan, 15:04 MST")
+			row.When = starts[i].In(zone).Format("Mon 2 Jan, 15:04 MST")
+			row.Past = starts[i].Before(now)
 		}
+		row.Mine = (row.Lead || row.Co) && !row.Past
+		out[i] = row
 	}
 	return out
 }
@@ -274,10 +283,14 @@ func roster(c formations.Circle, cycle programs.Cycle, cadence string, viewerID 
 // newCircleView prepares a circle for the admin's page.
 func newCircleView(c formations.Circle, cycle programs.Cycle, cadence string, col colours, ref time.Time) circleView {
 	nm := names(c)
-	v := circleView{Circle: c, Picture: newPicture(c, cycle, col, ref), Roster: roster(c, cycle, cadence, "", time.UTC)}
+	v := circleView{Circle: c, Picture: newPicture(c, cycle, col, ref), Roster: roster(c, cycle, cadence, "", time.UTC, ref)}
+	leads := map[string]int{}
+	for _, t := range c.Turns {
+		leads[t.Facilitator]++
+	}
 	for _, m := range c.Members {
 		band := formations.TenureBandOf(m.Person, cycle)
-		row := memberRow{Member: m, Tenure: formations.TenureBandLabel(band), Buddy: nm[m.BuddyID]}
+		row := memberRow{Member: m, Tenure: formations.TenureBandLabel(band), Buddy: nm[m.BuddyID], Leads: leads[m.PersonID]}
 		if c.HasSlot {
 			row.Local = localSlot(c.Slot, m.Person, ref)
 		}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/errs"
@@ -107,7 +108,8 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 	case access.CanManagePrograms(v):
 		f, bad := enrollmentFilter(r.URL.Query())
 		data["Filter"], data["Statuses"], data["AllRoles"] = f, programs.Statuses, programs.Roles
-		data["EnrollForm"] = programs.EnrollRequest{}
+		// ?person_id= fills the form: the person picker's search page comes back so.
+		data["EnrollForm"] = programs.EnrollRequest{PersonID: strings.TrimSpace(r.URL.Query().Get("person_id"))}
 		q := url.Values{}
 		if len(bad) > 0 {
 			data["FilterErrors"] = map[string]string(bad)

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"slices"
 
 	"github.com/kindredhq/kindred/internal/access"
 	"github.com/kindredhq/kindred/internal/mentorships"
@@ -20,7 +22,7 @@ type roleTotal struct {
 func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	v := viewer(r)
 	ctx := r.Context()
-	data := map[string]any{"Title": "Home", "Section": "home"}
+	data := map[string]any{"Title": "Home", "Section": "home", "L": labels{}}
 	mine, err := s.programs.PersonEnrollments(ctx, v.PersonID)
 	if err != nil {
 		return err
@@ -46,31 +48,20 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var open []programs.ProgramSummary
-	for _, p := range list {
-		if p.ActiveCycles > 0 {
-			open = append(open, p)
-		}
-	}
-	data["Open"] = open
+	data["Open"] = joinable(list, mine, s.today().Format(programs.DateLayout))
+	data["AnyOpen"] = slices.ContainsFunc(list, func(p programs.ProgramSummary) bool { return p.ActiveCycles > 0 })
 	if access.CanSeeAggregates(v) {
 		n, err := s.people.Count(ctx)
 		if err != nil {
 			return err
 		}
-		counts, err := s.programs.Counts(ctx, "")
-		if err != nil {
-			return err
-		}
-		byRole := map[string]int{}
 		participants, err := s.programs.ActiveParticipants(ctx)
 		if err != nil {
 			return err
 		}
-		for _, c := range counts {
-			if c.Status == programs.StatusApproved {
-				byRole[c.Role] += c.People
-			}
+		byRole, err := s.programs.ActiveByRole(ctx)
+		if err != nil {
+			return err
 		}
 		var totals []roleTotal
 		maxN := 1
@@ -90,6 +81,67 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		data["Pending"] = pending
+		if data["Rematches"], err = s.openRematches(ctx); err != nil {
+			return err
+		}
 	}
 	return s.render(w, r, http.StatusOK, "home", data)
+}
+
+// joinable are the programs with a cycle that has not ended, less those
+// the person already takes part in (applied or approved in such a cycle).
+func joinable(list []programs.ProgramSummary, mine []programs.Enrollment, today string) []programs.ProgramSummary {
+	in := map[string]bool{}
+	for _, e := range mine {
+		if e.Active() && e.CycleEndsOn >= today {
+			in[e.ProgramID] = true
+		}
+	}
+	var open []programs.ProgramSummary
+	for _, p := range list {
+		if p.ActiveCycles > 0 && !in[p.ID] {
+			open = append(open, p)
+		}
+	}
+	return open
+}
+
+// homeRematches is how many open re-match requests the start page lists.
+const homeRematches = 20
+
+// rematchRow is an open re-match request on the start page, with the
+// program and cycle it belongs to.
+type rematchRow struct {
+	mentorships.RematchRequest
+	ProgramName, CycleName string
+}
+
+// openRematches lists the oldest open re-match requests of every cycle
+// for a program manager's start page.
+func (s *Server) openRematches(ctx context.Context) ([]rematchRow, error) {
+	reqs, err := s.matches.OpenRematchRequests(ctx, homeRematches)
+	if err != nil {
+		return nil, err
+	}
+	type key struct{ program, cycle string }
+	names := map[key][2]string{}
+	out := make([]rematchRow, len(reqs))
+	for i, r := range reqs {
+		k := key{r.ProgramID, r.CycleID}
+		n, ok := names[k]
+		if !ok {
+			p, err := s.programs.GetProgram(ctx, r.ProgramID)
+			if err != nil {
+				return nil, err
+			}
+			c, err := s.programs.GetCycle(ctx, r.ProgramID, r.CycleID)
+			if err != nil {
+				return nil, err
+			}
+			n = [2]string{p.Name, c.Name}
+			names[k] = n
+		}
+		out[i] = rematchRow{RematchRequest: r, ProgramName: n[0], CycleName: n[1]}
+	}
+	return out, nil
 }

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,6 +39,12 @@ type matchLabels struct{ labels }
 
 func (matchLabels) Factor(name string) string      { return mentorships.FactorLabel(name) }
 func (matchLabels) Rule(rule string, n int) string { return mentorships.RuleWords(rule, n) }
+
+// About words a pair's reason, written for the mentee, for a program
+// manager: "Aaliyah offers Go, which Ben wants".
+func (matchLabels) About(reason, mentor, mentee string) string {
+	return mentorships.ReasonAbout(reason, mentor, mentee)
+}
 func (matchLabels) Objective(o string) string      { return objectiveLabels[o] }
 func (matchLabels) RunStatus(status string) string { return runStatusLabels[status] }
 func (matchLabels) Trigger(trigger string) string  { return triggerLabels[trigger] }
@@ -154,7 +161,7 @@ func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cy
 		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
 		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
 		"RematchErrors": map[string]string(nil), "RulesErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
-		"RunForm": mentorships.RunOptions{Objective: "participation"}}
+		"RunForm": mentorships.RunOptions{Objective: "participation"}, "Picked": pickedValues(r)}
 	if !v.IsSponsor() {
 		mine, err := s.matches.Mine(ctx, p.ID, c.ID, v.PersonID)
 		if err != nil {
@@ -288,6 +295,11 @@ func (s *Server) rerenderMatching(w http.ResponseWriter, r *http.Request, p prog
 		return derr
 	}
 	data[key], data["RematchFor"] = map[string]string(bad), r.PostFormValue("mentee_id")
+	if mine, ok := data["Mine"].(mentorships.Mine); ok && key == "RematchErrors" && !rematchFormShown(mine, r.PostFormValue("mentee_id")) {
+		// No re-match form on the page is about that pair: say why at the top
+		// rather than nowhere.
+		data["RematchLost"] = rematchLost(bad)
+	}
 	return s.render(w, r, http.StatusUnprocessableEntity, "matching", data)
 }
 
@@ -389,4 +401,30 @@ func (s *Server) resolveRematch(w http.ResponseWriter, r *http.Request, p progra
 	}
 	return s.redirect(w, r, matchingPath(p.ID, c.ID), fmt.Sprintf("Re-matched %s away from %s in run %d; every other published pair is kept. Review and publish it.",
 		req.MenteeName, req.MentorName, run.Seq))
+}
+
+// rematchFormShown reports whether the page shows a re-match form about the
+// pair of menteeID ("" for the viewer's own mentor), where its errors go.
+func rematchFormShown(m mentorships.Mine, menteeID string) bool {
+	if menteeID == "" {
+		return m.Published && m.Mentor != nil
+	}
+	return m.Published && slices.ContainsFunc(m.Mentees, func(p mentorships.Pair) bool { return p.MenteeID == menteeID })
+}
+
+// rematchFieldWords name the re-match form's fields in messages.
+var rematchFieldWords = map[string]string{"mentee_id": "Mentee", "reason": "Reason"}
+
+// rematchLost words the problems of a re-match request no form on the
+// page can show: "Your re-match request was not sent. Mentee: is not one
+// of your mentees in this cycle".
+func rematchLost(bad errs.Fields) map[string]string {
+	out := make(map[string]string, len(bad))
+	for k, v := range bad {
+		if w, ok := rematchFieldWords[k]; ok {
+			v = w + ": " + v
+		}
+		out[k] = "Your re-match request was not sent. " + v
+	}
+	return out
 }

@@ -141,6 +141,8 @@ func TestMatchingRoutesAccess(t *testing.T) {
 			{method: "POST", path: M + "/exclusions/delete", form: excl, want: adminPost},
 			{method: "POST", path: M + "/swap", form: url.Values{"mentee_a": {"m2"}, "mentee_b": {"m2"}}, want: map[string]int{"anon": 303, "admin": 422, "*": 403}},
 			{method: "POST", path: M + "/publish", form: url.Values{"run_id": {pub.ID}}, want: map[string]int{"anon": 303, "admin": 409, "*": 403}},
+			{method: "GET", path: M + "/pick?for=mentee_a&return=" + url.QueryEscape(M) + "&q=mentee", want: map[string]int{"anon": 303, "admin": 200, "*": 403}},
+			{method: "GET", path: otherM + "/pick?for=mentee_a&return=%2F", want: map[string]int{"anon": 303, "admin": 404, "*": 403}},
 			// Availability is a mentor's own: m1 mentors in C, m2 does not.
 			{method: "POST", path: M + "/availability", form: url.Values{"unavailable": {"yes"}}, want: map[string]int{"anon": 303, "m1": 303, "*": 403}},
 			{method: "POST", path: M + "/rematch-requests/" + reqs[0].ID + "/resolve", form: url.Values{"action": {"dismiss"}}, want: adminPost},
@@ -165,6 +167,8 @@ func TestMatchingRoutesAccess(t *testing.T) {
 			{method: "POST", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(201)},
 			{method: "DELETE", path: A + "/exclusions", json: `{"mentor_id":"m3","mentee_id":"m4"}`, want: apiAdmin(204)},
 			{method: "POST", path: A + "/swap", json: `{"mentee_a":"m2","mentee_b":"m2"}`, want: apiAdmin(422)},
+			{method: "GET", path: A + "/pick?q=mentee", want: apiAdmin(200)},
+			{method: "GET", path: otherA + "/pick?q=mentee", want: map[string]int{"anon": 401, "admin": 404, "*": 403}},
 			{method: "PUT", path: A + "/availability", json: `{"unavailable":false}`, want: map[string]int{"anon": 401, "m1": 200, "*": 403}},
 			// The program's matching rules: program managers only.
 			{method: "POST", path: M + "/rules", form: url.Values{"min_shared_hours": {"2"}}, want: adminPost},
@@ -199,7 +203,7 @@ func TestMatchingFlow(t *testing.T) {
 			t.Fatalf("run: %d %q", code, loc)
 		}
 		_, body = o.get("admin", M)
-		for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which you want",
+		for _, want := range []string{"Run 1 matched 3 of 3 mentees", "Draft", `<svg class="track"`, "offers Go, which Lee Mentee wants",
 			"Publish run 1", "Participants do not see this draft", "Max Mentee", "Optimal"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("admin's draft page lacks %q", want)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 //go:embed all:templates static
@@ -73,6 +74,14 @@ var funcs = template.FuncMap{
 		}
 		return false
 	},
+
+	// Pickers of a person in a form (picker.go).
+	"personPicker": personPicker,
+	"menteePicker": menteePicker,
+	// A count with its noun: "1 circle", "2 circles" (plural in matching_pages.go).
+	"count": plural,
+	// An access role in words ("program manager", not "admin").
+	"accessRole": person.AccessRoleLabel,
 }
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }

@@ -25,6 +25,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /people", s.page(s.directory))
 	mux.HandleFunc("GET /people/new", s.page(s.admin("add people", s.newPersonForm)))
 	mux.HandleFunc("POST /people", s.page(s.admin("add people", s.createPerson)))
+	mux.HandleFunc("GET /people/pick", s.page(s.admin("pick people for forms", s.pickPersonPage)))
 	mux.HandleFunc("GET /people/{id}", s.page(s.showPerson))
 	mux.HandleFunc("GET /people/{id}/edit", s.page(s.editProfileForm))
 	mux.HandleFunc("POST /people/{id}/edit", s.page(s.updateProfile))
@@ -56,6 +57,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// Matching of a cycle: program managers run, review, change and publish
 	// drafts; participants see their own published pairs; sponsors totals.
 	mux.HandleFunc("GET /programs/{id}/cycles/{cid}/matching", s.page(s.inCycle(s.showPart("matching", s.matchingPage))))
+	mux.HandleFunc("GET /programs/{id}/cycles/{cid}/matching/pick", s.page(s.admin("pick people for forms", s.inCycle(s.pickMenteePage))))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/run", s.page(s.admin("run matching", s.inCycle(s.runMatching))))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/publish", s.page(s.admin("publish matches", s.inCycle(s.publishMatching))))
 	mux.HandleFunc("POST /programs/{id}/cycles/{cid}/matching/locks", s.page(s.admin("lock pairs", s.inCycle(s.changePairForm(lockPair)))))
@@ -80,6 +82,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	// JSON API.
 	mux.HandleFunc("GET /api/v1/me", s.api(s.apiMe))
 	mux.HandleFunc("GET /api/v1/people", s.api(s.apiListPeople))
+	mux.HandleFunc("GET /api/v1/people/pick", s.api(s.admin("pick people for forms", s.apiPickPerson)))
 	mux.HandleFunc("POST /api/v1/people", s.api(s.admin("add people", s.apiCreatePerson)))
 	mux.HandleFunc("GET /api/v1/people/{id}", s.api(s.apiGetPerson))
 	mux.HandleFunc("PATCH /api/v1/people/{id}", s.api(s.apiUpdateProfile))
@@ -103,6 +106,7 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/enrollments", s.api(s.apiCreateEnrollment))
 	// Matching: drafts for program managers only; one's own published pairs.
 	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/matches", s.api(s.apiMatches))
+	mux.HandleFunc("GET /api/v1/programs/{id}/cycles/{cid}/matches/pick", s.api(s.admin("pick people for forms", s.inCycle(s.apiPickMentee))))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/runs", s.api(s.admin("run matching", s.apiRunMatching)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/publish", s.api(s.admin("publish matches", s.apiPublishMatches)))
 	mux.HandleFunc("POST /api/v1/programs/{id}/cycles/{cid}/matches/locks", s.api(s.admin("lock pairs", s.changePairAPI(lockPair))))
