@@ -182,3 +182,9 @@ func repeats(now, before []formations.Circle) int {
 	}
 	return n
 }
+
+// eachWorld runs f on a new world on each engine, as a subtest.
+func eachWorld(t *testing.T, f func(t *testing.T, w *world)) {
+	t.Helper()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) { f(t, newWorld(t, d)) })
+}

@@ -3,17 +3,13 @@ package formations_test
 import (
 	"slices"
 	"testing"
-
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 )
 
 // TestDeactivatedPeopleJoinNoNewCircle deactivates four approved members
 // after a formation was published: the next formation leaves them out,
 // while the published one still shows them (their past stays).
 func TestDeactivatedPeopleJoinNoNewCircle(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		pub := w.publish(w.form(w.q4, 4, 1))
 		gone := []string{"c13", "c14", "c15", "c16"}
 		w.o.Deactivate(gone...)

@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -74,8 +72,7 @@ func checkCircles(t *testing.T, f formations.Formation, cs []formations.Circle, 
 }
 
 func TestFormStoresDraft(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		f := w.form(w.q4, 4, 1)
 		if f.Status != formations.StatusDraft || f.Seq != 1 || f.Sessions != 3 || f.Size != 4 || f.MinSize != 4 || f.MaxSize != 4 {
 			t.Fatalf("formation %+v", f)
@@ -128,8 +125,7 @@ func TestFormStoresDraft(t *testing.T) {
 }
 
 func TestFormDefaultsAndErrors(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		f, err := w.s.Form(w.ctx, formations.FormRequest{ProgramID: w.p.ID, CycleID: w.q4.ID})
 		if err != nil {
 			t.Fatal(err)
@@ -178,8 +174,7 @@ func TestFormDefaultsAndErrors(t *testing.T) {
 }
 
 func TestNoSharedSlot(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		for _, who := range []string{"c01", "c02", "c03", "c05", "c06", "c07", "c08", "far"} {
 			w.enroll(w.p, w.q1, who)
 		}
@@ -199,8 +194,7 @@ func TestNoSharedSlot(t *testing.T) {
 }
 
 func TestPublishSupersedes(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		if _, err := w.s.Publish(w.ctx, w.p.ID, w.q4.ID, "", "adm"); !errs.Is(err, errs.Conflict) {
 			t.Errorf("publishing nothing: %v", err)
 		}
@@ -249,7 +243,7 @@ func TestPublishSupersedes(t *testing.T) {
 			t.Fatalf("after publishing: %+v", l)
 		}
 		var statuses []string
-		rows, err := d.Read().QueryContext(w.ctx, "SELECT status FROM formations WHERE cycle_id = ? ORDER BY seq", w.q4.ID)
+		rows, err := w.d.Read().QueryContext(w.ctx, "SELECT status FROM formations WHERE cycle_id = ? ORDER BY seq", w.q4.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -270,8 +264,7 @@ func TestPublishSupersedes(t *testing.T) {
 }
 
 func TestHistoryReducesRepeats(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		q3 := w.form(w.q3, 4, 1)
 		// Q3 is not published yet, so Q4 knows no history.
 		blind := w.form(w.q4, 4, 1)
@@ -310,8 +303,7 @@ func TestHistoryReducesRepeats(t *testing.T) {
 }
 
 func TestMove(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		f := w.form(w.q4, 4, 1)
 		cs := w.circles(f)
 		// Move someone who is not a facilitator and not c01's report.

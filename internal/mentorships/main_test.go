@@ -121,3 +121,9 @@ func (w *world) pairList(c programs.Cycle, r mentorships.Run) []mentorships.Pair
 	}
 	return ps
 }
+
+// eachWorld runs f on a new world on each engine, as a subtest.
+func eachWorld(t *testing.T, f func(t *testing.T, w *world)) {
+	t.Helper()
+	dbtest.Each(t, func(t *testing.T, d *db.DB) { f(t, newWorld(t, d)) })
+}

@@ -4,16 +4,13 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
 // TestBlankProfiles lists the mentees who left factors blank, the factors
 // the program weighs only.
 func TestBlankProfiles(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		got, err := w.s.BlankProfiles(w.ctx, w.p.ID, w.q4.ID)
 		if err != nil {

@@ -2,17 +2,13 @@ package mentorships_test
 
 import (
 	"testing"
-
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 )
 
 // TestDeactivatedPeopleAreNotMatched deactivates a mentor and a mentee
 // after a run was published: the next run pairs neither, while the
 // published run keeps its pairs (their past stays).
 func TestDeactivatedPeopleAreNotMatched(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		pub := w.publish(w.q4, w.run(w.q4))
 		before := w.pairs(w.q4, pub)

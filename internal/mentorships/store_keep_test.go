@@ -3,8 +3,6 @@ package mentorships_test
 import (
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -15,8 +13,7 @@ import (
 // that still holds; only "re-optimize everyone" moves them. The draft
 // says, against the published run, which pairs are new, changed or gone.
 func TestRerunKeepsPublishedPairs(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		pub := w.publish(w.q4, w.run(w.q4))
 		before := w.pairs(w.q4, pub)

@@ -3,8 +3,6 @@ package mentorships_test
 import (
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/mentorships"
@@ -15,8 +13,7 @@ import (
 // hours a week (default 2) keeps apart a mentor and mentee whose days
 // barely meet, whatever their score; a program manager may change it.
 func TestMinSharedHoursIsAHardRule(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		// Kiri in Auckland shares no working hour with Mo in Paris.
 		w.o.Import(orgCSV + "eK,Kiri Kay,ek@example.com,3,Sales,Auckland,Pacific/Auckland,,,Negotiation,Chess,French,mentee,\n")
 		w.enroll(w.q4, programs.RoleMentor, "mB")

@@ -3,16 +3,12 @@ package mentorships_test
 import (
 	"strings"
 	"testing"
-
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 )
 
 // TestRunReportsBlockingPairs: every run keeps its stability report, the
 // blocking pairs kindred match --stable counts, with a few in words.
 func TestRunReportsBlockingPairs(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		r := w.run(w.q4)
 		got, err := w.s.GetRun(w.ctx, w.p.ID, w.q4.ID, r.ID)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kindredhq/kindred/internal/db"
-	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/mentorships"
@@ -15,8 +13,7 @@ import (
 )
 
 func TestRunStoresDraft(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		r := w.run(w.q4)
 		if r.Status != mentorships.StatusDraft || r.Seq != 1 || r.Trigger != mentorships.TriggerRun || r.HasParent() {
@@ -85,8 +82,7 @@ func TestRunStoresDraft(t *testing.T) {
 }
 
 func TestPublishSupersedes(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		r1 := w.publish(w.q4, w.run(w.q4))
 		if r1.Status != mentorships.StatusPublished || r1.PublishedAt == nil || r1.PublishedBy != "adm" {
@@ -145,8 +141,7 @@ func TestPublishSupersedes(t *testing.T) {
 }
 
 func TestLocksKeptInRerun(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		r1 := w.run(w.q4)
 		before := w.pairs(w.q4, r1)
@@ -188,7 +183,7 @@ func TestLocksKeptInRerun(t *testing.T) {
 			errstest.WantErr(t, err, errs.Invalid, "mentor_id")
 		}
 		// A lock that breaks a hard rule stops the run, naming the pair.
-		if _, err := d.Write().ExecContext(w.ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_at) VALUES (?, ?, ?, ?)",
+		if _, err := w.d.Write().ExecContext(w.ctx, "INSERT INTO match_locks (cycle_id, mentee_id, mentor_id, created_at) VALUES (?, ?, ?, ?)",
 			w.q4.ID, "e1", "mA", now); err != nil {
 			t.Fatal(err)
 		}
@@ -211,8 +206,7 @@ func TestLocksKeptInRerun(t *testing.T) {
 }
 
 func TestExclusionHonored(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		before := w.pairs(w.q4, w.run(w.q4))
 		for _, mentee := range []string{"e2", "e3"} {
@@ -265,8 +259,7 @@ func TestExclusionHonored(t *testing.T) {
 }
 
 func TestUnavailableMentorGetsNoNewMentee(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		if err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "mC", true); err != nil {
 			t.Fatal(err)
@@ -300,13 +293,13 @@ func TestUnavailableMentorGetsNoNewMentee(t *testing.T) {
 			}
 		}
 		// Give mC room to spare, so only the availability keeps new mentees away.
-		if _, err := d.Write().ExecContext(w.ctx, "UPDATE people SET capacity = 3 WHERE id = 'mC'"); err != nil {
+		if _, err := w.d.Write().ExecContext(w.ctx, "UPDATE people SET capacity = 3 WHERE id = 'mC'"); err != nil {
 			t.Fatal(err)
 		}
 		if err := w.s.SetUnavailable(w.ctx, w.p.ID, w.q4.ID, "mC", true); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := d.Write().ExecContext(w.ctx, "UPDATE people SET mentoring_role = 'mentee' WHERE id = 'boss'"); err != nil {
+		if _, err := w.d.Write().ExecContext(w.ctx, "UPDATE people SET mentoring_role = 'mentee' WHERE id = 'boss'"); err != nil {
 			t.Fatal(err)
 		}
 		w.enroll(w.q4, programs.RoleMentee, "boss")
@@ -323,8 +316,7 @@ func TestUnavailableMentorGetsNoNewMentee(t *testing.T) {
 }
 
 func TestRematchOneLeavesOthers(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		_, err := w.s.RequestRematch(w.ctx, mentorships.RematchInput{ProgramID: w.p.ID, CycleID: w.q4.ID, PersonID: "e2", Reason: "Too early"})
 		errstest.WantErr(t, err, errs.Invalid, "")
@@ -394,8 +386,7 @@ func TestRematchOneLeavesOthers(t *testing.T) {
 }
 
 func TestHistoryPreventsRepeat(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		// Last quarter: mB mentored e2.
 		w.enroll(w.q3, programs.RoleMentor, "mB")
 		w.enroll(w.q3, programs.RoleMentee, "e2")
@@ -425,8 +416,7 @@ func TestHistoryPreventsRepeat(t *testing.T) {
 }
 
 func TestSwapShowsChange(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
 		r1 := w.run(w.q4)
 		before := w.pairs(w.q4, r1)
@@ -467,10 +457,9 @@ func TestSwapShowsChange(t *testing.T) {
 // the organization chart, capacities and names; the cycle's approved
 // places, a role check, the cycles before it and its label.
 func TestCohortReads(t *testing.T) {
-	dbtest.Each(t, func(t *testing.T, d *db.DB) {
-		w := newWorld(t, d)
+	eachWorld(t, func(t *testing.T, w *world) {
 		w.cohort()
-		q := d.Read()
+		q := w.d.Read()
 		chart, err := people.OrgChart(w.ctx, q)
 		if err != nil || len(chart) != 10 || chart[0].ID != "adm" {
 			t.Errorf("chart %+v %v", chart, err)
