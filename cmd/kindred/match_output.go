@@ -1,11 +1,15 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -111,4 +115,25 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.shown = false
 	}
+}
+
+// renderCSV renders a header and rows sorted by their first two columns
+// (mentor_id, mentee_id).
+func renderCSV(header []string, rows [][]string) []byte {
+	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.Write(header)
+	w.WriteAll(rows) // writes to memory cannot fail
+	return buf.Bytes()
+}
+
+func sortUnmatched(u []unmatchedMentee) {
+	slices.SortFunc(u, func(a, b unmatchedMentee) int { return strings.Compare(a.ID, b.ID) })
+}
+
+// output is a file to write and its contents.
+type output struct {
+	path string
+	data []byte
 }

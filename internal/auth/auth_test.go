@@ -10,6 +10,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/errs/errstest"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
@@ -184,6 +185,181 @@ func TestInactivePeopleCannotSignIn(t *testing.T) {
 		}
 		if err := s.SetPassword(ctx, "nobody", "a-long-password"); !errs.Is(err, errs.NotFound) {
 			t.Errorf("password of a missing person: %v, want NotFound", err)
+		}
+	})
+}
+
+// TestFirstRunSetup makes the first admin of an empty database through a
+// setup link: the link refuses bad input and stays usable, works once,
+// expires after SetupLifetime, and stops working once an admin exists.
+func TestFirstRunSetup(t *testing.T) {
+	dbtest.Each(t, func(t *testing.T, d *db.DB) {
+		ctx := context.Background()
+		c := &clock{time.Date(2026, 5, 1, 10, 0, 0, 0, time.UTC)}
+		ps := people.NewStore(d, c.now)
+		s := auth.NewStore(d, ps, c.now)
+		if needs, err := s.NeedsSetup(ctx); err != nil || !needs {
+			t.Fatalf("empty database needs setup: %v %v", needs, err)
+		}
+		old, _, err := s.CreateSetupLink(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.t = c.t.Add(auth.SetupLifetime + time.Second)
+		if err := s.SetupLink(ctx, old); !errs.Is(err, errs.NotFound) {
+			t.Errorf("expired link: %v, want NotFound", err)
+		}
+		link, until, err := s.CreateSetupLink(ctx)
+		if err != nil || !until.Equal(c.t.Add(auth.SetupLifetime)) {
+			t.Fatalf("link valid until %v: %v", until, err)
+		}
+		if err := s.SetupLink(ctx, link); err != nil {
+			t.Fatalf("fresh link: %v", err)
+		}
+		ann := auth.NewAdmin{Name: "Ann Admin", Email: "Ann@Example.com"}
+		_, _, err = s.CompleteSetup(ctx, link, ann, "short")
+		errstest.WantErr(t, err, errs.Invalid, "password")
+		_, _, err = s.CompleteSetup(ctx, link, auth.NewAdmin{Name: "Ann", Email: "not-an-email"}, "a-long-password")
+		errstest.WantErr(t, err, errs.Invalid, "email")
+		_, _, err = s.CompleteSetup(ctx, link, auth.NewAdmin{Name: "Ann", Email: "ann@example.com", Timezone: "Mars/Olympus"}, "a-long-password")
+		errstest.WantErr(t, err, errs.Invalid, "timezone")
+		tok, id, err := s.CompleteSetup(ctx, link, ann, "a-long-password")
+		if err != nil || id.Role != "admin" || id.Name != "Ann Admin" {
+			t.Fatalf("complete setup: %v %+v", err, id)
+		}
+		if got, err := s.Session(ctx, tok); err != nil || got.PersonID != id.PersonID {
+			t.Fatalf("session after setup: %v %+v", err, got)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "x"); err != nil {
+			t.Fatalf("sign in as the new admin: %v", err)
+		}
+		if _, _, err := s.CompleteSetup(ctx, link, auth.NewAdmin{Name: "Eve", Email: "eve@example.com"}, "a-long-password"); !errs.Is(err, errs.NotFound) {
+			t.Errorf("second use: %v, want NotFound", err)
+		}
+		// Once an admin exists, an unused link stops working too.
+		other, _, err := s.CreateSetupLink(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetupLink(ctx, other); !errs.Is(err, errs.NotFound) {
+			t.Errorf("link after an admin exists: %v, want NotFound", err)
+		}
+		if needs, err := s.NeedsSetup(ctx); err != nil || needs {
+			t.Errorf("needs setup with an admin: %v %v", needs, err)
+		}
+	})
+}
+
+// TestCreateAdminFromShell makes admins as `kindred admin create` does:
+// with a password, or with an invitation; a taken email is refused.
+func TestCreateAdminFromShell(t *testing.T) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
+		ctx := context.Background()
+		_, err := s.CreateAdmin(ctx, auth.NewAdmin{Name: "Other", Email: "ann@example.com"}, "a-long-password")
+		errstest.WantErr(t, err, errs.Conflict, "email")
+		id, err := s.CreateAdmin(ctx, auth.NewAdmin{ID: "C", Name: "Cy Admin", Email: "cy@example.com", Timezone: "Asia/Kolkata"}, "cy-long-password")
+		if err != nil || id.PersonID != "C" || id.Role != "admin" {
+			t.Fatalf("create admin: %v %+v", err, id)
+		}
+		if _, _, err := s.SignIn(ctx, "cy@example.com", "cy-long-password", "x"); err != nil {
+			t.Fatalf("sign in: %v", err)
+		}
+		inv, id, err := s.CreateInvitedAdmin(ctx, auth.NewAdmin{Name: "Di Admin", Email: "di@example.com"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, got, err := s.AcceptInvite(ctx, inv, "di-long-password"); err != nil || got.PersonID != id.PersonID || got.Role != "admin" {
+			t.Fatalf("accept the admin's invitation: %v %+v", err, got)
+		}
+	})
+}
+
+// TestChangePassword checks the current password, the rules for the new
+// one, and that every other session ends while the one asking stays.
+func TestChangePassword(t *testing.T) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
+		ctx := context.Background()
+		here, _ := s.CreateSession(ctx, "A")
+		there, _ := s.CreateSession(ctx, "A")
+		secret, _, err := s.CreateToken(ctx, "A", "scripts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		errstest.WantErr(t, s.ChangePassword(ctx, "A", here, "wrong-password", "a-new-password"), errs.Invalid, "current")
+		errstest.WantErr(t, s.ChangePassword(ctx, "A", here, "a-long-password", "short"), errs.Invalid, "password")
+		errstest.WantErr(t, s.ChangePassword(ctx, "A", here, "a-long-password", "a-long-password"), errs.Invalid, "password")
+		if _, err := s.Session(ctx, there); err != nil {
+			t.Fatalf("a refused change ended a session: %v", err)
+		}
+		if err := s.ChangePassword(ctx, "A", here, "a-long-password", "a-new-password"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Session(ctx, here); err != nil {
+			t.Errorf("the session that changed the password ended: %v", err)
+		}
+		if _, err := s.Session(ctx, there); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("another session still valid: %v", err)
+		}
+		if _, err := s.TokenIdentity(ctx, secret); err != nil {
+			t.Errorf("API token ended with the password change: %v", err)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "x"); err != auth.ErrBadCredentials {
+			t.Errorf("old password: %v", err)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-new-password", "x"); err != nil {
+			t.Errorf("new password: %v", err)
+		}
+		for range auth.MaxFailures {
+			_ = s.ChangePassword(ctx, "A", here, "guess-guess-guess", "another-password")
+		}
+		if err := s.ChangePassword(ctx, "A", here, "a-new-password", "another-password"); !errs.Is(err, errs.TooMany) {
+			t.Errorf("after %d wrong passwords: %v, want TooMany", auth.MaxFailures, err)
+		}
+	})
+}
+
+// TestDeactivateAndReactivate ends a leaver's sessions and tokens at once,
+// refuses an admin deactivating themselves, and lets the person back in.
+func TestDeactivateAndReactivate(t *testing.T) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
+		ctx := context.Background()
+		if err := s.SetPassword(ctx, "B", "bo-long-password"); err != nil {
+			t.Fatal(err)
+		}
+		tok, _, err := s.SignIn(ctx, "bo@example.com", "bo-long-password", "x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		secret, _, err := s.CreateToken(ctx, "B", "scripts")
+		if err != nil {
+			t.Fatal(err)
+		}
+		errstest.WantErr(t, s.Deactivate(ctx, "A", "A"), errs.Forbidden, "")
+		errstest.WantErr(t, s.Deactivate(ctx, "A", "nobody"), errs.NotFound, "")
+		if err := s.Deactivate(ctx, "A", "B"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Session(ctx, tok); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("session after deactivation: %v", err)
+		}
+		if _, err := s.TokenIdentity(ctx, secret); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("token after deactivation: %v", err)
+		}
+		if _, _, err := s.SignIn(ctx, "bo@example.com", "bo-long-password", "x"); err != auth.ErrBadCredentials {
+			t.Errorf("sign in after deactivation: %v", err)
+		}
+		if err := s.Reactivate(ctx, "B"); err != nil {
+			t.Fatal(err)
+		}
+		// The old session and token stay ended; the password works again.
+		if _, err := s.Session(ctx, tok); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("old session came back: %v", err)
+		}
+		if _, err := s.TokenIdentity(ctx, secret); !errs.Is(err, errs.Unauthorized) {
+			t.Errorf("old token came back: %v", err)
+		}
+		if _, _, err := s.SignIn(ctx, "bo@example.com", "bo-long-password", "x"); err != nil {
+			t.Errorf("sign in after reactivation: %v", err)
 		}
 	})
 }
