@@ -31,6 +31,9 @@ var recorded = []struct {
 	{5, "0005_read_indexes.sql", "2821a44f6c74a54b44ac29d3f0cd3cb46fca843b3d1a24d5404e81dab2564b68"},
 	{6, "0006_mentorships.sql", "d7abb95ecdb823d6b8d71af8a195372d06c364d9c7d094ba4688b033768240be"},
 	{7, "0007_formations.sql", "91d843e751df37a9aa3922103050e5bb11b0813dbca15c9de350ff1fb3ce4c0a"},
+	{8, "0008_archive.sql", "9a65b914521ccaccc9f987508cab0f9b22ba68e77c0c3d0570cde38b4bc48c17"},
+	{9, "0009_accounts.sql", "7af352b906d124ee3954fec54f29dbb099bc13b6414141aeffd455ffe120b4a4"},
+	{10, "0010_matching_rules.sql", "34918bc14bf63bef5a88439dd5768ecc6cafaec4d5b992c972ba09598098cc3f"},
 }
 
 func TestAppliedMigrationsAreUnchanged(t *testing.T) {
