@@ -50,7 +50,8 @@ func (s *Server) circlesPage(r *http.Request, p programs.Program, c programs.Cyc
 	v := viewer(r)
 	ctx := r.Context()
 	data := map[string]any{"Title": "Circles · " + c.Name + " · " + p.Name, "Section": "programs", "Program": p,
-		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": labels{}, "Pct": pctOf}
+		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": labels{}, "Pct": pctOf,
+		"Closed": s.closedReason(p, c, programs.UseCircles)}
 	switch {
 	case access.CanManagePrograms(v):
 		data["Admin"] = true

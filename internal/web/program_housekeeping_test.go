@@ -88,6 +88,13 @@ func TestCycleRulesAndArchiving(t *testing.T) {
 		if code, _, _ = o.submit("admin", ended+"/enroll", url.Values{"person_id": {"m1"}, "role": {"mentee"}}); code != 409 {
 			t.Errorf("enrolling into an ended cycle: %d, want 409", code)
 		}
+		// Nor does it offer a matching run or a circle formation the store would refuse.
+		if _, body = o.get("admin", ended+"/matching"); strings.Contains(body, `action="`+ended+`/matching/run"`) || !strings.Contains(body, "Matching is closed") {
+			t.Errorf("an ended cycle's matching page offers a run")
+		}
+		if _, body = o.get("admin", ended+"/circles"); strings.Contains(body, `action="`+ended+`/circles/form"`) || !strings.Contains(body, "Forming circles is closed") {
+			t.Errorf("an ended cycle's circles page offers a formation")
+		}
 
 		// Archiving a cycle: read-only, no applications, no enrollment.
 		if code, _, _ = o.submit("admin", cyc+"/archive", url.Values{"archived": {"yes"}}); code != 303 {
