@@ -1,0 +1,24 @@
+-- The mail outbox: every mail is written here in the same transaction as
+-- the change that causes it, rendered for its reader (their name, their
+-- time zone), and sent later by mail.Worker. A message is queued until it
+-- is sent or has failed MaxAttempts times; next_attempt_at is both when a
+-- queued message is due and, while a worker holds it (sending), when that
+-- claim lapses so another worker may take it up.
+CREATE TABLE mail_outbox (
+    id              TEXT PRIMARY KEY,
+    kind            TEXT NOT NULL,
+    person_id       TEXT REFERENCES people(id),
+    to_addr         TEXT NOT NULL,
+    to_name         TEXT NOT NULL,
+    subject         TEXT NOT NULL,
+    text_body       TEXT NOT NULL,
+    html_body       TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT NOT NULL DEFAULT '',
+    created_at      TIMESTAMP NOT NULL,
+    next_attempt_at TIMESTAMP NOT NULL,
+    sent_at         TIMESTAMP
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
+CREATE INDEX mail_outbox_recent ON mail_outbox (created_at);

@@ -1,0 +1,70 @@
+package mail
+
+import (
+	htmltemplate "html/template"
+	"text/template"
+	"time"
+)
+
+// Kind names a kind of mail.
+type Kind string
+
+// The kinds of mail Kindred sends.
+const (
+	// Invitation carries the link where an invited person sets their
+	// password. Always sent.
+	Invitation Kind = "invitation"
+)
+
+// kind is how one kind of mail is written: a subject and a plain-text and
+// an HTML body, all templates over a view (Reader, Data).
+type kind struct {
+	label   string // what a person calls it
+	subject *template.Template
+	text    *template.Template
+	html    *htmltemplate.Template
+}
+
+// InvitationData is what an Invitation mail says.
+type InvitationData struct {
+	By      string // who invited them; empty from the shell
+	Link    string // where they set their password
+	Expires time.Time
+}
+
+// kinds is every kind of mail, declared once.
+var kinds = map[Kind]kind{
+	Invitation: newKind("Invitations to Kindred",
+		`You are invited to Kindred`,
+		`Hello {{.Reader.Name}},
+
+{{with .Data.By}}{{.}} invited you{{else}}You are invited{{end}} to Kindred, where your organization runs its mentoring and circles.
+
+Set your password here to sign in:
+{{.Data.Link}}
+
+The link works once, until {{.When .Data.Expires}}.
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>{{with .Data.By}}{{.}} invited you{{else}}You are invited{{end}} to Kindred, where your organization runs its mentoring and circles.</p>
+<p><a href="{{.Data.Link}}">Set your password</a> to sign in.</p>
+<p>The link works once, until {{.When .Data.Expires}}.</p>
+`),
+}
+
+// Label is what a person calls mails of kind k, e.g. on the Outbox page.
+func (k Kind) Label() string {
+	if d, ok := kinds[k]; ok {
+		return d.label
+	}
+	return string(k)
+}
+
+func newKind(label, subject, text, html string) kind {
+	return kind{
+		label:   label,
+		subject: template.Must(template.New("subject").Parse(subject)),
+		text:    template.Must(template.New("text").Parse(text)),
+		html:    htmltemplate.Must(htmltemplate.New("html").Parse(html)),
+	}
+}
