@@ -47,9 +47,9 @@ type smtpServer struct {
 type tlsMode int
 
 const (
-	plainOnly tlsMode = iota // no TLS at all
-	startTLS                 // STARTTLS offered on the plain port
-	implicitTLS              // TLS from the first byte
+	plainOnly   tlsMode = iota // no TLS at all
+	startTLS                   // STARTTLS offered on the plain port
+	implicitTLS                // TLS from the first byte
 )
 
 func newSMTPServer(t *testing.T, mode tlsMode) *smtpServer {
