@@ -14,6 +14,7 @@ import (
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -72,7 +73,7 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, s
 	}
 	baseURL = strings.TrimSuffix(baseURL, "/")
 	stores := webStores(d, time.Now)
-	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")}, log, stores, nil)
+	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), MailSending: mc.smtp != nil}, log, stores, nil)
 	if err != nil {
 		ln.Close()
 		return err
@@ -134,7 +135,7 @@ func webStores(d *db.DB, now func() time.Time) web.Stores {
 	ps := people.NewStore(d, now)
 	gs := programs.NewStore(d, ps, now)
 	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, ps, now), Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}
+		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d)}
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -16,6 +16,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/orgtest"
 )
@@ -57,7 +58,7 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: as, Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}, now)
+		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d)}, now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,6 +33,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /people/{id}/invite", s.page(s.admin("invite people", s.invitePerson)))
 	mux.HandleFunc("POST /people/{id}/deactivate", s.page(s.admin("deactivate people", s.deactivatePerson)))
 	mux.HandleFunc("POST /people/{id}/reactivate", s.page(s.admin("reactivate people", s.reactivatePerson)))
+	mux.HandleFunc("GET /outbox", s.page(s.admin("read the outbox", s.outboxPage)))
+	mux.HandleFunc("GET /outbox/{mid}", s.page(s.admin("read the outbox", s.outboxMessage)))
 	mux.HandleFunc("GET /import", s.page(s.admin("import people", s.importForm)))
 	mux.HandleFunc("POST /import", s.page(s.admin("import people", s.importPeople)))
 	mux.HandleFunc("GET /settings/password", s.page(s.passwordForm))
