@@ -8,6 +8,8 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mail"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 // Token describes a personal API token; the secret itself is shown once.
@@ -74,9 +76,36 @@ func (s *Store) TokenIdentity(ctx context.Context, secret string) (Identity, err
 // password, valid for InviteLifetime; byID is who made it, empty when it
 // was made from the shell.
 func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string, error) {
-	secret, hash := newToken("inv_")
+	return insertInvite(ctx, s.db.Write(), personID, byID, s.now())
+}
+
+// MailInvite makes an invitation as CreateInvite does and, in the same
+// transaction, writes the mail that carries its link (link(secret)) to the
+// person. The secret is returned too, for the admin to pass on by hand.
+func (s *Store) MailInvite(ctx context.Context, personID, byID string, link func(secret string) string) (string, error) {
 	now := s.now()
-	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+	var secret string
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		var err error
+		if secret, err = insertInvite(ctx, tx, personID, byID, now); err != nil {
+			return err
+		}
+		names, err := people.Names(ctx, tx, []string{byID})
+		if err != nil {
+			return err
+		}
+		return mail.Enqueue(ctx, tx, now, mail.Invitation, personID,
+			mail.InvitationData{By: names[byID], Link: link(secret), Expires: now.Add(InviteLifetime)})
+	})
+	if err != nil {
+		return "", fmt.Errorf("mail invite: %w", err)
+	}
+	return secret, nil
+}
+
+func insertInvite(ctx context.Context, q db.Querier, personID, byID string, now time.Time) (string, error) {
+	secret, hash := newToken("inv_")
+	_, err := q.ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
 		hash, personID, db.NullString(byID), now, now.Add(InviteLifetime))
 	if err != nil {
 		return "", fmt.Errorf("create invite: %w", err)

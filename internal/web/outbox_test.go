@@ -61,3 +61,27 @@ func TestOutboxShowsMailThatStaysWithoutSMTP(t *testing.T) {
 		t.Error("a member's navigation offers the Outbox")
 	}
 }
+
+func TestInvitingMailsTheLinkInTheSameChange(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		code, page := o.post("admin", "/people/m2/invite", nil)
+		i := strings.Index(page, "http://kindred.test/invite/inv_")
+		if code != 200 || i < 0 {
+			t.Fatalf("invite: %d, no link on the page", code)
+		}
+		link := page[i : i+strings.IndexByte(page[i:], '"')]
+		ms, err := mail.NewStore(o.d).Recent(context.Background(), 10)
+		if err != nil || len(ms) != 1 {
+			t.Fatalf("outbox: %+v, %v; want one mail", ms, err)
+		}
+		m := ms[0]
+		if m.Kind != mail.Invitation || m.To != "max@example.com" || m.PersonID != "m2" || !strings.Contains(m.Text, link) ||
+			!strings.Contains(m.Text, "Ada Admin invited you") || !strings.Contains(m.Text, "Hello Max Mentee") {
+			t.Fatalf("mail %+v; want an invitation to max@example.com from Ada Admin with %s", m, link)
+		}
+		// The link in the mail works.
+		if code, _ := o.get("anon", strings.TrimPrefix(link, "http://kindred.test")); code != 200 {
+			t.Errorf("the mailed link answers %d", code)
+		}
+	})
+}

@@ -216,14 +216,15 @@ func (s *Server) invitePerson(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	secret, err := s.auth.CreateInvite(r.Context(), id, v.PersonID)
+	link := func(secret string) string { return s.cfg.BaseURL + "/invite/" + secret }
+	secret, err := s.auth.MailInvite(r.Context(), id, v.PersonID, link)
 	if err != nil {
 		return err
 	}
-	// The link is shown once, in this response, and never put in a URL
-	// that browsers or proxies would keep.
+	// The link is mailed and shown once, in this response, and never put
+	// in a URL that browsers or proxies would keep.
 	data := s.personPage(r, p)
-	data["InviteLink"] = s.cfg.BaseURL + "/invite/" + secret
+	data["InviteLink"] = link(secret)
 	return s.render(w, r, http.StatusOK, "person", data)
 }
 
