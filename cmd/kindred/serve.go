@@ -72,7 +72,7 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, s
 		baseURL = url
 	}
 	baseURL = strings.TrimSuffix(baseURL, "/")
-	stores := webStores(d, time.Now)
+	stores := webStores(d, time.Now, baseURL)
 	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), MailSending: mc.smtp != nil}, log, stores, nil)
 	if err != nil {
 		ln.Close()
@@ -130,12 +130,14 @@ func announceSetup(ctx context.Context, as *auth.Store, baseURL string, log *slo
 	return nil
 }
 
-// webStores builds the stores the web server calls, over d.
-func webStores(d *db.DB, now func() time.Time) web.Stores {
+// webStores builds the stores the web server calls, over d; the mails
+// their changes write link to baseURL.
+func webStores(d *db.DB, now func() time.Time, baseURL string) web.Stores {
+	out := mail.NewOutbox(baseURL)
 	ps := people.NewStore(d, now)
-	gs := programs.NewStore(d, ps, now)
+	gs := programs.NewStore(d, ps, out, now)
 	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, ps, now), Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d)}
+		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d), Outbox: out}
 }
 
 // displayAddr turns a listen address into one a browser can open.

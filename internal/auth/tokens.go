@@ -79,10 +79,13 @@ func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string
 	return insertInvite(ctx, s.db.Write(), personID, byID, s.now())
 }
 
+// InviteLink is where an invitation's secret is used.
+func InviteLink(out *mail.Outbox, secret string) string { return out.URL("/invite/" + secret) }
+
 // MailInvite makes an invitation as CreateInvite does and, in the same
-// transaction, writes the mail that carries its link (link(secret)) to the
-// person. The secret is returned too, for the admin to pass on by hand.
-func (s *Store) MailInvite(ctx context.Context, personID, byID string, link func(secret string) string) (string, error) {
+// transaction, writes to out the mail that carries its link (InviteLink).
+// The secret is returned too, for the admin to pass on by hand.
+func (s *Store) MailInvite(ctx context.Context, out *mail.Outbox, personID, byID string) (string, error) {
 	now := s.now()
 	var secret string
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
@@ -94,8 +97,8 @@ func (s *Store) MailInvite(ctx context.Context, personID, byID string, link func
 		if err != nil {
 			return err
 		}
-		return mail.Enqueue(ctx, tx, now, mail.Invitation, personID,
-			mail.InvitationData{By: names[byID], Link: link(secret), Expires: now.Add(InviteLifetime)})
+		return out.Enqueue(ctx, tx, now, mail.Invitation, personID,
+			mail.InvitationData{By: names[byID], Link: InviteLink(out, secret), Expires: now.Add(InviteLifetime)})
 	})
 	if err != nil {
 		return "", fmt.Errorf("mail invite: %w", err)

@@ -14,6 +14,9 @@ const (
 	// Invitation carries the link where an invited person sets their
 	// password. Always sent.
 	Invitation Kind = "invitation"
+	// Decision tells a person that their application to a cycle was
+	// approved or declined.
+	Decision Kind = "decision"
 )
 
 // kind is how one kind of mail is written: a subject and a plain-text and
@@ -30,6 +33,14 @@ type InvitationData struct {
 	By      string // who invited them; empty from the shell
 	Link    string // where they set their password
 	Expires time.Time
+}
+
+// DecisionData is what a Decision mail says.
+type DecisionData struct {
+	Approved       bool
+	Role           string // in words: "mentor", "mentee", "circle member"
+	Program, Cycle string
+	Path           string // the cycle's page
 }
 
 // kinds is every kind of mail, declared once.
@@ -49,6 +60,19 @@ The link works once, until {{.When .Data.Expires}}.
 <p>{{with .Data.By}}{{.}} invited you{{else}}You are invited{{end}} to Kindred, where your organization runs its mentoring and circles.</p>
 <p><a href="{{.Data.Link}}">Set your password</a> to sign in.</p>
 <p>The link works once, until {{.When .Data.Expires}}.</p>
+`),
+	Decision: newKind("Decisions on your applications",
+		`{{if .Data.Approved}}You are in{{else}}Your application{{end}}: {{.Data.Program}} · {{.Data.Cycle}}`,
+		`Hello {{.Reader.Name}},
+
+{{if .Data.Approved}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was approved. Welcome!{{else}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was declined this time. Your program manager can tell you more.{{end}}
+
+See the cycle:
+{{.Link .Data.Path}}
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>{{if .Data.Approved}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was approved. Welcome!{{else}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was declined this time. Your program manager can tell you more.{{end}}</p>
+<p><a href="{{.Link .Data.Path}}">See the cycle</a></p>
 `),
 }
 

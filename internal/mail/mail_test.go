@@ -25,6 +25,8 @@ func TestMain(m *testing.M) { dbtest.Main(m) }
 
 var from = mail.Address{Name: "Kindred", Email: "kindred@example.com"}
 
+var testOutbox = mail.NewOutbox("https://kindred.example.com")
+
 // parsed is a received message read back as a mail client reads it.
 type parsed struct {
 	Header     netmail.Header
@@ -77,7 +79,7 @@ func parse(t *testing.T, raw []byte) parsed {
 func enqueueInvitation(t *testing.T, o *orgtest.Org, to string) {
 	t.Helper()
 	err := o.DB.Tx(o.Ctx, func(tx db.Querier) error {
-		return mail.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, to, mail.InvitationData{
+		return testOutbox.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, to, mail.InvitationData{
 			By: "Grace Hopper", Link: "https://kindred.example.com/invite/inv_abc", Expires: o.Now().Add(7 * 24 * time.Hour),
 		})
 	})
@@ -142,7 +144,7 @@ func TestMailIsWrittenOnlyWithItsChange(t *testing.T) {
 		o.AddPerson("ada", "Ada Lovelace", true)
 		failed := errors.New("the change failed")
 		err := o.DB.Tx(o.Ctx, func(tx db.Querier) error {
-			if err := mail.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "ada", mail.InvitationData{Link: "x", Expires: o.Now()}); err != nil {
+			if err := testOutbox.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "ada", mail.InvitationData{Link: "x", Expires: o.Now()}); err != nil {
 				return err
 			}
 			return failed
@@ -154,7 +156,7 @@ func TestMailIsWrittenOnlyWithItsChange(t *testing.T) {
 			t.Fatalf("outbox after a rolled-back change: %+v, %v; want empty", ms, err)
 		}
 		err = o.DB.Tx(o.Ctx, func(tx db.Querier) error {
-			return mail.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "nobody", mail.InvitationData{})
+			return testOutbox.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "nobody", mail.InvitationData{})
 		})
 		if err == nil {
 			t.Fatal("a mail to no one was written")
@@ -228,7 +230,7 @@ func TestTwoWorkersSendEachMailOnce(t *testing.T) {
 	const n = 120
 	err := o.DB.Tx(o.Ctx, func(tx db.Querier) error {
 		for range n {
-			if err := mail.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "ada", mail.InvitationData{Link: "x", Expires: o.Now()}); err != nil {
+			if err := testOutbox.Enqueue(o.Ctx, tx, o.Now(), mail.Invitation, "ada", mail.InvitationData{Link: "x", Expires: o.Now()}); err != nil {
 				return err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -18,15 +19,30 @@ const (
 	Failed  = "failed" // tried MaxAttempts times; stays for an admin to read
 )
 
+// Outbox writes mails for their readers; the links in them point at the
+// installation's external address.
+type Outbox struct {
+	baseURL string
+}
+
+// NewOutbox returns an Outbox whose mails link to baseURL (e.g.
+// https://kindred.example.com).
+func NewOutbox(baseURL string) *Outbox {
+	return &Outbox{baseURL: strings.TrimSuffix(baseURL, "/")}
+}
+
+// URL is the whole address of path on this installation.
+func (o *Outbox) URL(path string) string { return o.baseURL + path }
+
 // Enqueue writes a mail of kind k with data for person to in tx, the
 // transaction of the change that causes it, so the mail exists exactly when
 // the change does. It is rendered now, for its reader, and due at once.
-func Enqueue(ctx context.Context, tx db.Querier, now time.Time, k Kind, to string, data any) error {
+func (o *Outbox) Enqueue(ctx context.Context, tx db.Querier, now time.Time, k Kind, to string, data any) error {
 	r, err := people.RecipientOf(ctx, tx, to)
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail: %w", k, err)
 	}
-	m, err := render(k, r, data)
+	m, err := render(k, r, data, o.baseURL)
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail: %w", k, err)
 	}

@@ -14,7 +14,11 @@ type view struct {
 	Reader people.Recipient
 	Data   any
 	zone   *time.Location
+	base   string
 }
+
+// Link is the whole address of a path of this installation.
+func (v view) Link(path string) string { return v.base + path }
 
 // When shows t in the reader's own time zone, naming the zone, e.g.
 // "Tuesday 8 December 2026, 15:30 (Europe/Paris)".
@@ -28,7 +32,7 @@ type rendered struct {
 }
 
 // render writes a mail of kind k with data for r.
-func render(k Kind, r people.Recipient, data any) (rendered, error) {
+func render(k Kind, r people.Recipient, data any, baseURL string) (rendered, error) {
 	d, ok := kinds[k]
 	if !ok {
 		return rendered{}, fmt.Errorf("render mail: no kind %q", k)
@@ -37,7 +41,7 @@ func render(k Kind, r people.Recipient, data any) (rendered, error) {
 	if err != nil || r.Timezone == "" {
 		zone = time.UTC
 	}
-	v := view{Reader: r, Data: data, zone: zone}
+	v := view{Reader: r, Data: data, zone: zone, base: baseURL}
 	var subject, text, html bytes.Buffer
 	if err := d.subject.Execute(&subject, v); err != nil {
 		return rendered{}, fmt.Errorf("render %s subject: %w", k, err)

@@ -12,11 +12,13 @@ import (
 
 // enqueueTestMail writes an invitation to m2 into the outbox and returns
 // its id.
+var testOutbox = mail.NewOutbox("http://kindred.test")
+
 func enqueueTestMail(t *testing.T, o *org) string {
 	t.Helper()
 	ctx := context.Background()
 	err := o.d.Tx(ctx, func(tx db.Querier) error {
-		return mail.Enqueue(ctx, tx, testNow, mail.Invitation, "m2", mail.InvitationData{
+		return testOutbox.Enqueue(ctx, tx, testNow, mail.Invitation, "m2", mail.InvitationData{
 			By: "Ada Admin", Link: "http://kindred.test/invite/inv_x", Expires: testNow.Add(7 * 24 * time.Hour)})
 	})
 	if err != nil {

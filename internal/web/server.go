@@ -55,6 +55,9 @@ type Stores struct {
 	Mentorships *mentorships.Store
 	Formations  *formations.Store
 	Mail        *mail.Store
+	// Outbox writes the mails of changes made here (invitations); the
+	// stores that mail write through the same one.
+	Outbox *mail.Outbox
 }
 
 // Pinger is the database as /healthz sees it; *db.DB is one.
@@ -68,7 +71,7 @@ func (st Stores) check() error {
 		name string
 		nil  bool
 	}{{"DB", st.DB == nil}, {"People", st.People == nil}, {"Auth", st.Auth == nil}, {"Programs", st.Programs == nil},
-		{"Mentorships", st.Mentorships == nil}, {"Formations", st.Formations == nil}, {"Mail", st.Mail == nil}} {
+		{"Mentorships", st.Mentorships == nil}, {"Formations", st.Formations == nil}, {"Mail", st.Mail == nil}, {"Outbox", st.Outbox == nil}} {
 		if f.nil {
 			return fmt.Errorf("web.New: Stores.%s is nil", f.name)
 		}
@@ -88,6 +91,7 @@ type Server struct {
 	matches  *mentorships.Store
 	circles  *formations.Store
 	mail     *mail.Store
+	outbox   *mail.Outbox
 	pages    map[string]*template.Template
 	now      func() time.Time
 }
@@ -119,6 +123,7 @@ func New(cfg Config, log *slog.Logger, st Stores, now func() time.Time) (*Server
 		matches:  st.Mentorships,
 		circles:  st.Formations,
 		mail:     st.Mail,
+		outbox:   st.Outbox,
 		pages:    pages,
 		now:      now,
 	}, nil
