@@ -135,7 +135,7 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 // and mentee see their matches.
 func seedMatches(ctx context.Context, d *db.DB, ps *programs.Store, programID, cycleID, admin string, now time.Time) error {
 	clock := func() time.Time { return now }
-	ms := mentorships.NewStore(d, people.NewStore(d, clock), ps, clock)
+	ms := mentorships.NewStore(d, people.NewStore(d, clock), ps, nil, clock)
 	run, err := ms.Run(ctx, programID, cycleID, mentorships.RunOptions{AdminID: admin})
 	if err != nil {
 		return fmt.Errorf("demo matching: %w", err)

@@ -60,7 +60,7 @@ func testMatchSameAsProduct(t *testing.T, d *db.DB) {
 			}
 		}
 	}
-	s := mentorships.NewStore(d, pe, ps, now)
+	s := mentorships.NewStore(d, pe, ps, nil, now)
 
 	for _, tc := range []struct {
 		objective string

@@ -17,6 +17,9 @@ const (
 	// Decision tells a person that their application to a cycle was
 	// approved or declined.
 	Decision Kind = "decision"
+	// Matched tells a mentor or a mentee who they are paired with, when
+	// matches are published.
+	Matched Kind = "matched"
 )
 
 // kind is how one kind of mail is written: a subject and a plain-text and
@@ -41,6 +44,15 @@ type DecisionData struct {
 	Role           string // in words: "mentor", "mentee", "circle member"
 	Program, Cycle string
 	Path           string // the cycle's page
+}
+
+// MatchedData is what a Matched mail says.
+type MatchedData struct {
+	Role           string // the reader's: "mentor" or "mentee"
+	Other          string // the name of the person they are paired with
+	OtherRole      string // "mentor" or "mentee"
+	Program, Cycle string
+	Path           string // the cycle's matching page
 }
 
 // kinds is every kind of mail, declared once.
@@ -73,6 +85,19 @@ See the cycle:
 		`<p>Hello {{.Reader.Name}},</p>
 <p>{{if .Data.Approved}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was approved. Welcome!{{else}}Your application to take part in {{.Data.Program}} · {{.Data.Cycle}} as {{.Data.Role}} was declined this time. Your program manager can tell you more.{{end}}</p>
 <p><a href="{{.Link .Data.Path}}">See the cycle</a></p>
+`),
+	Matched: newKind("New matches",
+		`Your {{.Data.OtherRole}} in {{.Data.Program}} · {{.Data.Cycle}}: {{.Data.Other}}`,
+		`Hello {{.Reader.Name}},
+
+You are matched in {{.Data.Program}} · {{.Data.Cycle}}: {{.Data.Other}} is your {{.Data.OtherRole}}, and you are their {{.Data.Role}}.
+
+See why you were paired and reach out:
+{{.Link .Data.Path}}
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>You are matched in {{.Data.Program}} · {{.Data.Cycle}}: <strong>{{.Data.Other}}</strong> is your {{.Data.OtherRole}}, and you are their {{.Data.Role}}.</p>
+<p><a href="{{.Link .Data.Path}}">See why you were paired</a> and reach out.</p>
 `),
 }
 

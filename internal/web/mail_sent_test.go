@@ -54,3 +54,41 @@ func TestDecisionsAreMailedToTheApplicant(t *testing.T) {
 		}
 	})
 }
+
+func TestPublishedMatchesAreMailedToBothOnce(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newMatchWorld(t, o)
+		r := w.runAndPublish(t)
+		pairs := w.mentorOf(t, r.ID)
+		if len(pairs) == 0 {
+			t.Fatal("no pairs")
+		}
+		name := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor", "m2": "Max Mentee", "m4": "Lee Mentee", "m5": "Kai Mentee"}
+		matched := func(id string) []mail.Message {
+			var out []mail.Message
+			for _, m := range o.outboxTo(id) {
+				if m.Kind == mail.Matched {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		for mentee, mentor := range pairs {
+			me, mo := matched(mentee), matched(mentor)
+			if len(me) != 1 || me[0].Subject != "Your mentor in Match · Q4 2026: "+name[mentor] || !strings.Contains(me[0].Text, "Hello "+name[mentee]) ||
+				!strings.Contains(me[0].Text, "http://kindred.test"+w.path()) {
+				t.Errorf("%s's mails: %+v; want one naming their mentor %s", mentee, me, name[mentor])
+			}
+			if len(mo) != 1 || !strings.Contains(mo[0].Text, name[mentee]+" is your mentee") {
+				t.Errorf("%s's mails: %+v; want one naming their mentee %s", mentor, mo, name[mentee])
+			}
+		}
+		// A re-run keeps the published pairs: publishing it tells nobody again.
+		w.runAndPublish(t)
+		for mentee, mentor := range pairs {
+			if len(matched(mentee)) != 1 || len(matched(mentor)) != 1 {
+				t.Errorf("re-publishing kept pairs mailed %s or %s again", mentee, mentor)
+			}
+		}
+	})
+}
