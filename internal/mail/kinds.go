@@ -20,6 +20,12 @@ const (
 	// Matched tells a mentor or a mentee who they are paired with, when
 	// matches are published.
 	Matched Kind = "matched"
+	// RematchRequested tells the program managers that a mentor or mentee
+	// asked for a re-match.
+	RematchRequested Kind = "rematch_requested"
+	// RematchResolved tells whoever asked for a re-match how it was
+	// answered.
+	RematchResolved Kind = "rematch_resolved"
 )
 
 // kind is how one kind of mail is written: a subject and a plain-text and
@@ -53,6 +59,15 @@ type MatchedData struct {
 	OtherRole      string // "mentor" or "mentee"
 	Program, Cycle string
 	Path           string // the cycle's matching page
+}
+
+// RematchData is what the mails of a re-match request say.
+type RematchData struct {
+	Asker, Mentor, Mentee string // names
+	Reason                string
+	Rematched             bool // answered by matching again (not dismissed)
+	Program, Cycle        string
+	Path                  string // the cycle's matching page
 }
 
 // kinds is every kind of mail, declared once.
@@ -98,6 +113,34 @@ See why you were paired and reach out:
 		`<p>Hello {{.Reader.Name}},</p>
 <p>You are matched in {{.Data.Program}} · {{.Data.Cycle}}: <strong>{{.Data.Other}}</strong> is your {{.Data.OtherRole}}, and you are their {{.Data.Role}}.</p>
 <p><a href="{{.Link .Data.Path}}">See why you were paired</a> and reach out.</p>
+`),
+	RematchRequested: newKind("Re-match requests (program managers)",
+		`Re-match asked for in {{.Data.Program}} · {{.Data.Cycle}}: {{.Data.Mentee}} and {{.Data.Mentor}}`,
+		`Hello {{.Reader.Name}},
+
+{{.Data.Asker}} asks for a new match in {{.Data.Program}} · {{.Data.Cycle}}, where {{.Data.Mentee}} is paired with {{.Data.Mentor}}. Their reason:
+
+{{.Data.Reason}}
+
+Answer the request on the cycle's matching page:
+{{.Link .Data.Path}}
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>{{.Data.Asker}} asks for a new match in {{.Data.Program}} · {{.Data.Cycle}}, where {{.Data.Mentee}} is paired with {{.Data.Mentor}}. Their reason:</p>
+<blockquote>{{.Data.Reason}}</blockquote>
+<p><a href="{{.Link .Data.Path}}">Answer the request</a> on the cycle's matching page.</p>
+`),
+	RematchResolved: newKind("Answers to your re-match requests",
+		`Your re-match request in {{.Data.Program}} · {{.Data.Cycle}} was answered`,
+		`Hello {{.Reader.Name}},
+
+{{if .Data.Rematched}}Your program manager agreed to a new match: {{.Data.Mentee}} and {{.Data.Mentor}} will not be paired again, and matching was run anew. You will hear from Kindred when the new matches are published.{{else}}Your program manager kept the pair of {{.Data.Mentee}} and {{.Data.Mentor}} for now. They may be in touch to talk it over.{{end}}
+
+{{.Link .Data.Path}}
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>{{if .Data.Rematched}}Your program manager agreed to a new match: {{.Data.Mentee}} and {{.Data.Mentor}} will not be paired again, and matching was run anew. You will hear from Kindred when the new matches are published.{{else}}Your program manager kept the pair of {{.Data.Mentee}} and {{.Data.Mentor}} for now. They may be in touch to talk it over.{{end}}</p>
+<p><a href="{{.Link .Data.Path}}">See the cycle's matching</a></p>
 `),
 }
 

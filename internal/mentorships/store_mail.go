@@ -60,3 +60,49 @@ func (s *Store) mailNewPairs(ctx context.Context, tx db.Querier, programID, cycl
 	}
 	return nil
 }
+
+// rematchData is what the mails about request r say.
+func rematchData(ctx context.Context, tx db.Querier, r RematchRequest) (mail.RematchData, error) {
+	label, err := programs.LabelOf(ctx, tx, r.CycleID)
+	if err != nil {
+		return mail.RematchData{}, err
+	}
+	return mail.RematchData{Asker: r.PersonName, Mentor: r.MentorName, Mentee: r.MenteeName, Reason: r.Reason,
+		Rematched: r.Status == RequestRematched, Program: label.ProgramName, Cycle: label.CycleName,
+		Path: "/programs/" + r.ProgramID + "/cycles/" + r.CycleID + "/matching"}, nil
+}
+
+// mailRematchRequested writes, in tx, the mail of request r to every
+// active program manager.
+func (s *Store) mailRematchRequested(ctx context.Context, tx db.Querier, r RematchRequest) error {
+	if s.mail == nil {
+		return nil
+	}
+	data, err := rematchData(ctx, tx, r)
+	if err != nil {
+		return err
+	}
+	admins, err := people.ActiveAdmins(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, id := range admins {
+		if err := s.mail.Enqueue(ctx, tx, s.now(), mail.RematchRequested, id, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// mailRematchResolved writes, in tx, the answer to request r to whoever
+// asked.
+func (s *Store) mailRematchResolved(ctx context.Context, tx db.Querier, r RematchRequest) error {
+	if s.mail == nil {
+		return nil
+	}
+	data, err := rematchData(ctx, tx, r)
+	if err != nil {
+		return err
+	}
+	return s.mail.Enqueue(ctx, tx, s.now(), mail.RematchResolved, r.PersonID, data)
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/person"
 )
 
 // Recipient is what a mail needs to know of its reader: where it goes, the
@@ -27,4 +28,17 @@ func RecipientOf(ctx context.Context, q db.Querier, id string) (Recipient, error
 		return Recipient{}, fmt.Errorf("read recipient %s: %w", id, db.NotFound(err, "no such person"))
 	}
 	return r, nil
+}
+
+// ActiveAdmins returns the ids of the active admins (program managers), in
+// id order; q may be a transaction.
+func ActiveAdmins(ctx context.Context, q db.Querier) ([]string, error) {
+	ids, err := db.QueryAll(ctx, q, func(sc db.Scanner) (string, error) {
+		var id string
+		return id, sc.Scan(&id)
+	}, "SELECT id FROM people WHERE access_role = ? AND active = ? ORDER BY id", person.RoleAdmin, true)
+	if err != nil {
+		return nil, fmt.Errorf("read admins: %w", err)
+	}
+	return ids, nil
 }

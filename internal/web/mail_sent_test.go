@@ -92,3 +92,52 @@ func TestPublishedMatchesAreMailedToBothOnce(t *testing.T) {
 		}
 	})
 }
+
+func TestRematchRequestsAndAnswersAreMailed(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		w := newMatchWorld(t, o)
+		r := w.runAndPublish(t)
+		mentor := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor"}[w.mentorOf(t, r.ID)["m2"]]
+		kinds := func(id string, k mail.Kind) []mail.Message {
+			var out []mail.Message
+			for _, m := range o.outboxTo(id) {
+				if m.Kind == k {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		for i, answer := range []struct {
+			action string
+			says   string
+		}{{"dismiss", "kept the pair of Max Mentee and " + mentor}, {"rematch", "agreed to a new match"}} {
+			if code, _, _ := o.submit("m2", w.path()+"/rematch-requests", url.Values{"reason": {"Our hours never overlap."}}); code != 303 {
+				t.Fatalf("request: %d", code)
+			}
+			asked := kinds("admin", mail.RematchRequested)
+			if len(asked) == 0 || asked[0].Subject != "Re-match asked for in Match · Q4 2026: Max Mentee and "+mentor ||
+				!strings.Contains(asked[0].Text, "Max Mentee asks for a new match") || !strings.Contains(asked[0].Text, "Our hours never overlap.") ||
+				!strings.Contains(asked[0].Text, "http://kindred.test"+w.path()) {
+				t.Fatalf("the admin's mail about the request: %+v", asked)
+			}
+			if n := len(kinds("sponsor", mail.RematchRequested)) + len(kinds("m1", mail.RematchRequested)); n != 0 {
+				t.Errorf("%d re-match mails went to people who do not manage programs", n)
+			}
+			reqs, err := w.ms.RematchRequests(context.Background(), w.P.ID, w.C.ID, true)
+			if err != nil || len(reqs) != 1 {
+				t.Fatalf("requests: %+v %v", reqs, err)
+			}
+			if code, _, _ := o.submit("admin", w.path()+"/rematch-requests/"+reqs[0].ID+"/resolve", url.Values{"action": {answer.action}}); code != 303 {
+				t.Fatalf("%s: %d", answer.action, code)
+			}
+			got := kinds("m2", mail.RematchResolved)
+			said := false
+			for _, m := range got {
+				said = said || strings.Contains(m.Text, answer.says)
+			}
+			if len(got) != i+1 || !said {
+				t.Errorf("after %s, Max's answers: %+v; want one more, saying %q", answer.action, got, answer.says)
+			}
+		}
+	})
+}
