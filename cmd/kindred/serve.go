@@ -137,7 +137,7 @@ func webStores(d *db.DB, now func() time.Time, baseURL string) web.Stores {
 	ps := people.NewStore(d, now)
 	gs := programs.NewStore(d, ps, out, now)
 	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, ps, now), Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d), Outbox: out}
+		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, out, now), Mail: mail.NewStore(d), Outbox: out}
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -26,6 +26,9 @@ const (
 	// RematchResolved tells whoever asked for a re-match how it was
 	// answered.
 	RematchResolved Kind = "rematch_resolved"
+	// CirclePublished tells a person which circle they are in, with whom,
+	// and when it first meets.
+	CirclePublished Kind = "circle_published"
 )
 
 // kind is how one kind of mail is written: a subject and a plain-text and
@@ -68,6 +71,17 @@ type RematchData struct {
 	Rematched             bool // answered by matching again (not dismissed)
 	Program, Cycle        string
 	Path                  string // the cycle's matching page
+}
+
+// CircleData is what a CirclePublished mail says.
+type CircleData struct {
+	Program, Cycle string
+	Number         int      // the circle's number in the cycle
+	Members        []string // the names of the other members
+	HasMeeting     bool     // a first meeting is still to come
+	FirstMeeting   time.Time
+	Minutes        int    // how long a session lasts
+	Path           string // the cycle's circles page
 }
 
 // kinds is every kind of mail, declared once.
@@ -141,6 +155,24 @@ Answer the request on the cycle's matching page:
 		`<p>Hello {{.Reader.Name}},</p>
 <p>{{if .Data.Rematched}}Your program manager agreed to a new match: {{.Data.Mentee}} and {{.Data.Mentor}} will not be paired again, and matching was run anew. You will hear from Kindred when the new matches are published.{{else}}Your program manager kept the pair of {{.Data.Mentee}} and {{.Data.Mentor}} for now. They may be in touch to talk it over.{{end}}</p>
 <p><a href="{{.Link .Data.Path}}">See the cycle's matching</a></p>
+`),
+	CirclePublished: newKind("Your circles",
+		`Your circle in {{.Data.Program}} · {{.Data.Cycle}}`,
+		`Hello {{.Reader.Name}},
+
+You are in circle {{.Data.Number}} of {{.Data.Program}} · {{.Data.Cycle}}, with:
+{{range .Data.Members}}- {{.}}
+{{end}}
+{{if .Data.HasMeeting}}Your first meeting: {{.When .Data.FirstMeeting}}, for {{.Data.Minutes}} minutes.{{else}}Your circle has no meeting time everyone can make yet; your program manager will be in touch.{{end}}
+
+See your circle and its roster:
+{{.Link .Data.Path}}
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>You are in circle {{.Data.Number}} of {{.Data.Program}} · {{.Data.Cycle}}, with:</p>
+<ul>{{range .Data.Members}}<li>{{.}}</li>{{end}}</ul>
+<p>{{if .Data.HasMeeting}}Your first meeting: <strong>{{.When .Data.FirstMeeting}}</strong>, for {{.Data.Minutes}} minutes.{{else}}Your circle has no meeting time everyone can make yet; your program manager will be in touch.{{end}}</p>
+<p><a href="{{.Link .Data.Path}}">See your circle and its roster</a></p>
 `),
 }
 

@@ -61,7 +61,7 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: as, Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, now), Mail: mail.NewStore(d), Outbox: out}, now)
+		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, out, now), Mail: mail.NewStore(d), Outbox: out}, now)
 	if err != nil {
 		t.Fatal(err)
 	}

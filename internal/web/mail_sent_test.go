@@ -5,7 +5,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/mail"
 )
 
@@ -137,6 +139,85 @@ func TestRematchRequestsAndAnswersAreMailed(t *testing.T) {
 			}
 			if len(got) != i+1 || !said {
 				t.Errorf("after %s, Max's answers: %+v; want one more, saying %q", answer.action, got, answer.says)
+			}
+		}
+	})
+}
+
+func TestPublishedCirclesAreMailedWithTheFirstMeetingInEachZone(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		ctx := context.Background()
+		w := newCircleWorld(t, o)
+		circles := func(f formations.Formation) []formations.Circle {
+			cs, err := o.srv.circles.Circles(ctx, w.P.ID, w.C.ID, f.ID, 0, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return cs
+		}
+		mailsOf := func(id string) []mail.Message {
+			var out []mail.Message
+			for _, m := range o.outboxTo(id) {
+				if m.Kind == mail.CirclePublished {
+					out = append(out, m)
+				}
+			}
+			return out
+		}
+		checked := 0
+		for _, c := range circles(w.pubC) {
+			if !c.HasSlot {
+				continue
+			}
+			first := formations.SessionStarts(w.C, w.P.Cadence, c.Slot)
+			var at time.Time
+			for _, s := range first {
+				if !s.Before(testNow) {
+					at = s
+					break
+				}
+			}
+			for _, m := range c.Members {
+				checked++
+				got := mailsOf(m.PersonID)
+				zone, _ := time.LoadLocation(m.Person.Timezone)
+				when := at.In(zone).Format("Monday 2 January 2006, 15:04") + " (" + m.Person.Timezone + ")"
+				if len(got) != 1 || got[0].Subject != "Your circle in Circles · Q4 2026" || !strings.Contains(got[0].Text, "Hello "+m.Person.Name) ||
+					!strings.Contains(got[0].Text, "Your first meeting: "+when+", for 60 minutes") {
+					t.Fatalf("%s's circle mails: %+v; want one with the first meeting %s", m.PersonID, got, when)
+				}
+				for _, o := range c.Members {
+					if has := strings.Contains(got[0].Text, "- "+o.Person.Name+"\n"); has != (o.PersonID != m.PersonID) {
+						t.Errorf("%s's mail lists %s: %v", m.PersonID, o.PersonID, has)
+					}
+				}
+			}
+		}
+		if checked == 0 {
+			t.Fatal("no circle has a meeting time to check")
+		}
+		// Moving one person and publishing again mails only the people of
+		// the two circles that changed.
+		who, to := allowedMove(t, o, w.P, w.C)
+		if _, _, err := o.srv.circles.Move(ctx, formations.MoveRequest{ProgramID: w.P.ID, CycleID: w.C.ID, PersonID: who, ToCircle: to, AdminID: "admin"}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := o.srv.circles.Latest(ctx, w.P.ID, w.C.ID)
+		if err != nil || l.Draft == nil {
+			t.Fatalf("no draft after the move: %v", err)
+		}
+		from, _ := o.srv.circles.CircleOf(ctx, w.pubC.ID, who)
+		pub, err := o.srv.circles.Publish(ctx, w.P.ID, w.C.ID, l.Draft.ID, "admin")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range circles(pub) {
+			for _, m := range c.Members {
+				was, _ := o.srv.circles.CircleOf(ctx, w.pubC.ID, m.PersonID)
+				changed := c.Number == to || was == from
+				if n := len(mailsOf(m.PersonID)); n != map[bool]int{true: 2, false: 1}[changed] {
+					t.Errorf("%s (circle %d, was %d) has %d circle mails after a move from %d to %d", m.PersonID, c.Number, was, n, from, to)
+				}
 			}
 		}
 	})

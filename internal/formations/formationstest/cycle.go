@@ -66,7 +66,7 @@ func NewCycle(t testing.TB, d *db.DB, csv, admin, startsOn, endsOn string, now f
 			t.Fatal(err)
 		}
 	}
-	c.Store = formations.NewStore(d, c.People, c.Programs, now)
+	c.Store = formations.NewStore(d, c.People, c.Programs, nil, now)
 	return c
 }
 
