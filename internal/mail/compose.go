@@ -68,6 +68,11 @@ func compose(from Address, m Message, now time.Time) ([]byte, error) {
 	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
 	header("Date", now.Format(time.RFC1123Z))
 	header("Message-ID", "<"+m.ID+"."+randomHex(6)+"@"+domainOf(from.Email)+">")
+	if m.Unsubscribe != "" {
+		// RFC 8058 one-click unsubscribe: a POST to the link, no sign-in.
+		header("List-Unsubscribe", "<"+m.Unsubscribe+">")
+		header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+	}
 	header("MIME-Version", "1.0")
 	header("Content-Type", `multipart/alternative; boundary="`+mp.Boundary()+`"`)
 	out.WriteString("\r\n")

@@ -35,6 +35,7 @@ const (
 // an HTML body, all templates over a view (Reader, Data).
 type kind struct {
 	label   string // what a person calls it
+	always  bool   // sent whatever the reader chose (no unsubscribe)
 	subject *template.Template
 	text    *template.Template
 	html    *htmltemplate.Template
@@ -86,7 +87,7 @@ type CircleData struct {
 
 // kinds is every kind of mail, declared once.
 var kinds = map[Kind]kind{
-	Invitation: newKind("Invitations to Kindred",
+	Invitation: alwaysSent("Invitations to Kindred",
 		`You are invited to Kindred`,
 		`Hello {{.Reader.Name}},
 
@@ -176,12 +177,29 @@ See your circle and its roster:
 `),
 }
 
+// Kinds lists the kinds of mail in a fixed order: the order of the
+// Settings → Mail page.
+var Kinds = []Kind{Invitation, Decision, Matched, RematchRequested, RematchResolved, CirclePublished}
+
+// Optional reports whether a person may choose not to get mails of kind k.
+func (k Kind) Optional() bool {
+	d, ok := kinds[k]
+	return ok && !d.always
+}
+
 // Label is what a person calls mails of kind k, e.g. on the Outbox page.
 func (k Kind) Label() string {
 	if d, ok := kinds[k]; ok {
 		return d.label
 	}
 	return string(k)
+}
+
+// alwaysSent declares a kind nobody can turn off.
+func alwaysSent(label, subject, text, html string) kind {
+	k := newKind(label, subject, text, html)
+	k.always = true
+	return k
 }
 
 func newKind(label, subject, text, html string) kind {

@@ -42,15 +42,28 @@ func (o *Outbox) Enqueue(ctx context.Context, tx db.Querier, now time.Time, k Ki
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail: %w", k, err)
 	}
-	m, err := render(k, r, data, o.baseURL)
+	now = now.UTC()
+	var unsubscribe string
+	if k.Optional() {
+		off, err := optedOut(ctx, tx, r.ID, k)
+		if err != nil || off {
+			return err // the reader chose not to get these
+		}
+		secret, hash := newSecret()
+		if _, err := tx.ExecContext(ctx, "INSERT INTO mail_unsubscribes (token_hash, person_id, kind, created_at) VALUES (?, ?, ?, ?)",
+			hash, r.ID, string(k), now); err != nil {
+			return fmt.Errorf("enqueue %s mail: %w", k, err)
+		}
+		unsubscribe = o.URL("/unsubscribe/" + secret)
+	}
+	m, err := render(k, r, data, o.baseURL, unsubscribe)
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail: %w", k, err)
 	}
-	now = now.UTC()
 	_, err = tx.ExecContext(ctx, `INSERT INTO mail_outbox
-		(id, kind, person_id, to_addr, to_name, subject, text_body, html_body, status, created_at, next_attempt_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		db.NewID("mail_"), string(k), r.ID, r.Email, r.Name, m.subject, m.text, m.html, Queued, now, now)
+		(id, kind, person_id, to_addr, to_name, subject, text_body, html_body, unsubscribe_url, status, created_at, next_attempt_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		db.NewID("mail_"), string(k), r.ID, r.Email, r.Name, m.subject, m.text, m.html, unsubscribe, Queued, now, now)
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail to %s: %w", k, to, err)
 	}
@@ -67,7 +80,10 @@ type Message struct {
 	Subject   string
 	Text      string
 	HTML      string
-	Status    string
+	// Unsubscribe is the one-click unsubscribe link of an optional mail
+	// (List-Unsubscribe); empty for mails that are always sent.
+	Unsubscribe string
+	Status      string
 	Attempts  int
 	LastError string
 	CreatedAt time.Time
@@ -75,14 +91,14 @@ type Message struct {
 	SentAt    *time.Time
 }
 
-const messageColumns = `id, kind, COALESCE(person_id, ''), to_addr, to_name, subject, text_body, html_body,
+const messageColumns = `id, kind, COALESCE(person_id, ''), to_addr, to_name, subject, text_body, html_body, unsubscribe_url,
 	status, attempts, last_error, created_at, next_attempt_at, sent_at`
 
 func scanMessage(sc db.Scanner) (Message, error) {
 	var m Message
 	var kind string
 	var sent sql.NullTime
-	err := sc.Scan(&m.ID, &kind, &m.PersonID, &m.To, &m.ToName, &m.Subject, &m.Text, &m.HTML,
+	err := sc.Scan(&m.ID, &kind, &m.PersonID, &m.To, &m.ToName, &m.Subject, &m.Text, &m.HTML, &m.Unsubscribe,
 		&m.Status, &m.Attempts, &m.LastError, &m.CreatedAt, &m.NextAt, &sent)
 	m.Kind = Kind(kind)
 	m.SentAt = db.TimePtr(sent)

@@ -3,6 +3,7 @@ package mail
 import (
 	"bytes"
 	"fmt"
+	htmlstd "html"
 	"strings"
 	"time"
 
@@ -32,7 +33,9 @@ type rendered struct {
 }
 
 // render writes a mail of kind k with data for r.
-func render(k Kind, r people.Recipient, data any, baseURL string) (rendered, error) {
+// render writes a mail of kind k with data for r; an optional kind ends
+// with its unsubscribe link and where to choose which mails to get.
+func render(k Kind, r people.Recipient, data any, baseURL, unsubscribe string) (rendered, error) {
 	d, ok := kinds[k]
 	if !ok {
 		return rendered{}, fmt.Errorf("render mail: no kind %q", k)
@@ -51,6 +54,12 @@ func render(k Kind, r people.Recipient, data any, baseURL string) (rendered, err
 	}
 	if err := d.html.Execute(&html, v); err != nil {
 		return rendered{}, fmt.Errorf("render %s html: %w", k, err)
+	}
+	if unsubscribe != "" {
+		settings := baseURL + "/settings/mail"
+		fmt.Fprintf(&text, "\n--\nStop mails like this one (%s): %s\nChoose which mails you get: %s\n", d.label, unsubscribe, settings)
+		fmt.Fprintf(&html, `<hr><p style="font-size:small"><a href="%s">Stop mails like this one</a> (%s) · <a href="%s">Choose which mails you get</a></p>`+"\n",
+			htmlstd.EscapeString(unsubscribe), htmlstd.EscapeString(d.label), htmlstd.EscapeString(settings))
 	}
 	// A subject is one line: a newline in it would end the header.
 	oneLine := strings.Join(strings.Fields(subject.String()), " ")

@@ -17,6 +17,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /signout", s.public(s.signout))
 	mux.HandleFunc("GET /invite/{token}", s.public(s.inviteForm))
 	mux.HandleFunc("POST /invite/{token}", s.public(s.acceptInvite))
+	mux.HandleFunc("GET /unsubscribe/{token}", s.public(s.unsubscribeForm))
+	mux.HandleFunc("POST /unsubscribe/{token}", s.public(s.unsubscribe))
 	mux.HandleFunc("GET /setup/{token}", s.public(s.setupForm))
 	mux.HandleFunc("POST /setup/{token}", s.public(s.completeSetup))
 
@@ -39,6 +41,8 @@ func (s *Server) routes(mux *http.ServeMux) {
 	mux.HandleFunc("POST /import", s.page(s.admin("import people", s.importPeople)))
 	mux.HandleFunc("GET /settings/password", s.page(s.passwordForm))
 	mux.HandleFunc("POST /settings/password", s.page(s.changePassword))
+	mux.HandleFunc("GET /settings/mail", s.page(s.mailSettingsPage))
+	mux.HandleFunc("POST /settings/mail", s.page(s.chooseMails))
 	mux.HandleFunc("GET /settings/tokens", s.page(s.tokensPage))
 	mux.HandleFunc("POST /settings/tokens", s.page(s.createToken))
 	mux.HandleFunc("POST /settings/tokens/{id}/revoke", s.page(s.revokeToken))

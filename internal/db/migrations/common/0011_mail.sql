@@ -13,6 +13,7 @@ CREATE TABLE mail_outbox (
     subject         TEXT NOT NULL,
     text_body       TEXT NOT NULL,
     html_body       TEXT NOT NULL,
+    unsubscribe_url TEXT NOT NULL DEFAULT '', -- for List-Unsubscribe; empty for mails always sent
     status          TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     last_error      TEXT NOT NULL DEFAULT '',
@@ -22,3 +23,21 @@ CREATE TABLE mail_outbox (
 );
 CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt_at);
 CREATE INDEX mail_outbox_recent ON mail_outbox (created_at);
+
+-- The mails a person chose not to get, by kind (mail.Kind); every other
+-- optional kind is sent. Invitations and password resets are always sent.
+CREATE TABLE mail_optouts (
+    person_id  TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (person_id, kind)
+);
+
+-- One-click unsubscribe links: each optional mail carries its own; only
+-- the SHA-256 hash of the link's secret is kept here.
+CREATE TABLE mail_unsubscribes (
+    token_hash TEXT PRIMARY KEY,
+    person_id  TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    kind       TEXT NOT NULL,
+    created_at TIMESTAMP NOT NULL
+);
