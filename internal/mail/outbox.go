@@ -72,23 +72,23 @@ func (o *Outbox) Enqueue(ctx context.Context, tx db.Querier, now time.Time, k Ki
 
 // Message is a mail in the outbox.
 type Message struct {
-	ID        string
-	Kind      Kind
-	PersonID  string
-	To        string // address
-	ToName    string
-	Subject   string
-	Text      string
-	HTML      string
+	ID       string
+	Kind     Kind
+	PersonID string
+	To       string // address
+	ToName   string
+	Subject  string
+	Text     string
+	HTML     string
 	// Unsubscribe is the one-click unsubscribe link of an optional mail
 	// (List-Unsubscribe); empty for mails that are always sent.
 	Unsubscribe string
 	Status      string
-	Attempts  int
-	LastError string
-	CreatedAt time.Time
-	NextAt    time.Time // when a queued message is next tried
-	SentAt    *time.Time
+	Attempts    int
+	LastError   string
+	CreatedAt   time.Time
+	NextAt      time.Time // when a queued message is next tried
+	SentAt      *time.Time
 }
 
 const messageColumns = `id, kind, COALESCE(person_id, ''), to_addr, to_name, subject, text_body, html_body, unsubscribe_url,
