@@ -14,6 +14,8 @@ const (
 	// Invitation carries the link where an invited person sets their
 	// password. Always sent.
 	Invitation Kind = "invitation"
+	// PasswordReset carries a link to set a new password. Always sent.
+	PasswordReset Kind = "password_reset"
 	// Decision tells a person that their application to a cycle was
 	// approved or declined.
 	Decision Kind = "decision"
@@ -85,6 +87,12 @@ type CircleData struct {
 	Path           string // the cycle's circles page
 }
 
+// ResetData is what a PasswordReset mail says.
+type ResetData struct {
+	Link    string
+	Expires time.Time
+}
+
 // kinds is every kind of mail, declared once.
 var kinds = map[Kind]kind{
 	Invitation: alwaysSent("Invitations to Kindred",
@@ -102,6 +110,20 @@ The link works once, until {{.When .Data.Expires}}.
 <p>{{with .Data.By}}{{.}} invited you{{else}}You are invited{{end}} to Kindred, where your organization runs its mentoring and circles.</p>
 <p><a href="{{.Data.Link}}">Set your password</a> to sign in.</p>
 <p>The link works once, until {{.When .Data.Expires}}.</p>
+`),
+	PasswordReset: alwaysSent("Password resets",
+		`Set a new Kindred password`,
+		`Hello {{.Reader.Name}},
+
+Someone (we hope you) asked to set a new password for your Kindred account. Set it here:
+{{.Data.Link}}
+
+The link works once, until {{.When .Data.Expires}}. If you did not ask, ignore this mail: your password stays as it is.
+`,
+		`<p>Hello {{.Reader.Name}},</p>
+<p>Someone (we hope you) asked to set a new password for your Kindred account.</p>
+<p><a href="{{.Data.Link}}">Set a new password</a></p>
+<p>The link works once, until {{.When .Data.Expires}}. If you did not ask, ignore this mail: your password stays as it is.</p>
 `),
 	Decision: newKind("Decisions on your applications",
 		`{{if .Data.Approved}}You are in{{else}}Your application{{end}}: {{.Data.Program}} · {{.Data.Cycle}}`,
@@ -179,7 +201,7 @@ See your circle and its roster:
 
 // Kinds lists the kinds of mail in a fixed order: the order of the
 // Settings → Mail page.
-var Kinds = []Kind{Invitation, Decision, Matched, RematchRequested, RematchResolved, CirclePublished}
+var Kinds = []Kind{Invitation, PasswordReset, Decision, Matched, RematchRequested, RematchResolved, CirclePublished}
 
 // Optional reports whether a person may choose not to get mails of kind k.
 func (k Kind) Optional() bool {

@@ -41,3 +41,14 @@ CREATE TABLE mail_unsubscribes (
     kind       TEXT NOT NULL,
     created_at TIMESTAMP NOT NULL
 );
+
+-- Password reset links (owned by auth): a single-use link, valid one hour,
+-- mailed to the address a person gave. Only the SHA-256 hash of the
+-- link's secret is kept.
+CREATE TABLE password_resets (
+    token_hash TEXT PRIMARY KEY,
+    person_id  TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL,
+    used_at    TIMESTAMP
+);
