@@ -61,12 +61,7 @@ func ResetLink(out *mail.Outbox, secret string) string { return out.URL("/reset/
 // Reset returns who an unused, unexpired reset link is for; any other
 // secret is NotFound.
 func (s *Store) Reset(ctx context.Context, secret string) (Identity, error) {
-	id, err := s.identify(ctx, "SELECT person_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
-		hashToken(secret), s.now())
-	if errs.Is(err, errs.Unauthorized) {
-		return Identity{}, errs.E(errs.NotFound, "this link is unknown, used or expired: ask for a new one from the sign-in page")
-	}
-	return id, err
+	return s.linkHolder(ctx, "password_resets", secret, "this link is unknown, used or expired: ask for a new one from the sign-in page")
 }
 
 // ResetPassword sets a new password with a reset link, uses the link up,

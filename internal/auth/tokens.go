@@ -118,10 +118,16 @@ func insertInvite(ctx context.Context, q db.Querier, personID, byID string, now 
 
 // Invite returns who an unused, unexpired invitation is for.
 func (s *Store) Invite(ctx context.Context, secret string) (Identity, error) {
-	id, err := s.identify(ctx, "SELECT person_id FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+	return s.linkHolder(ctx, "invites", secret, "this invitation is unknown, used or expired: ask your program manager for a new one")
+}
+
+// linkHolder returns who an unused, unexpired one-time link of table
+// (invites, password_resets) is for; any other secret is NotFound with msg.
+func (s *Store) linkHolder(ctx context.Context, table, secret, msg string) (Identity, error) {
+	id, err := s.identify(ctx, "SELECT person_id FROM "+table+" WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
 		hashToken(secret), s.now())
 	if errs.Is(err, errs.Unauthorized) {
-		return Identity{}, errs.E(errs.NotFound, "this invitation is unknown, used or expired: ask your program manager for a new one")
+		return Identity{}, errs.E(errs.NotFound, "%s", msg)
 	}
 	return id, err
 }

@@ -11,6 +11,19 @@ import (
 	"github.com/kindredhq/kindred/internal/mail"
 )
 
+// outboxOf returns the mails of kind k in the outbox to a person, newest
+// first.
+func (o *org) outboxOf(personID string, k mail.Kind) []mail.Message {
+	o.t.Helper()
+	var out []mail.Message
+	for _, m := range o.outboxTo(personID) {
+		if m.Kind == k {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // outboxTo returns the mails in the outbox to a person, newest first.
 func (o *org) outboxTo(personID string) []mail.Message {
 	o.t.Helper()
@@ -66,17 +79,8 @@ func TestPublishedMatchesAreMailedToBothOnce(t *testing.T) {
 			t.Fatal("no pairs")
 		}
 		name := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor", "m2": "Max Mentee", "m4": "Lee Mentee", "m5": "Kai Mentee"}
-		matched := func(id string) []mail.Message {
-			var out []mail.Message
-			for _, m := range o.outboxTo(id) {
-				if m.Kind == mail.Matched {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
 		for mentee, mentor := range pairs {
-			me, mo := matched(mentee), matched(mentor)
+			me, mo := o.outboxOf(mentee, mail.Matched), o.outboxOf(mentor, mail.Matched)
 			if len(me) != 1 || me[0].Subject != "Your mentor in Match · Q4 2026: "+name[mentor] || !strings.Contains(me[0].Text, "Hello "+name[mentee]) ||
 				!strings.Contains(me[0].Text, "http://kindred.test"+w.path()) {
 				t.Errorf("%s's mails: %+v; want one naming their mentor %s", mentee, me, name[mentor])
@@ -88,7 +92,7 @@ func TestPublishedMatchesAreMailedToBothOnce(t *testing.T) {
 		// A re-run keeps the published pairs: publishing it tells nobody again.
 		w.runAndPublish(t)
 		for mentee, mentor := range pairs {
-			if len(matched(mentee)) != 1 || len(matched(mentor)) != 1 {
+			if len(o.outboxOf(mentee, mail.Matched)) != 1 || len(o.outboxOf(mentor, mail.Matched)) != 1 {
 				t.Errorf("re-publishing kept pairs mailed %s or %s again", mentee, mentor)
 			}
 		}
@@ -100,15 +104,6 @@ func TestRematchRequestsAndAnswersAreMailed(t *testing.T) {
 		w := newMatchWorld(t, o)
 		r := w.runAndPublish(t)
 		mentor := map[string]string{"m1": "Mia Mentor", "m3": "Noor Mentor", "m6": "Sol Mentor"}[w.mentorOf(t, r.ID)["m2"]]
-		kinds := func(id string, k mail.Kind) []mail.Message {
-			var out []mail.Message
-			for _, m := range o.outboxTo(id) {
-				if m.Kind == k {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
 		for i, answer := range []struct {
 			action string
 			says   string
@@ -116,13 +111,13 @@ func TestRematchRequestsAndAnswersAreMailed(t *testing.T) {
 			if code, _, _ := o.submit("m2", w.path()+"/rematch-requests", url.Values{"reason": {"Our hours never overlap."}}); code != 303 {
 				t.Fatalf("request: %d", code)
 			}
-			asked := kinds("admin", mail.RematchRequested)
+			asked := o.outboxOf("admin", mail.RematchRequested)
 			if len(asked) == 0 || asked[0].Subject != "Re-match asked for in Match · Q4 2026: Max Mentee and "+mentor ||
 				!strings.Contains(asked[0].Text, "Max Mentee asks for a new match") || !strings.Contains(asked[0].Text, "Our hours never overlap.") ||
 				!strings.Contains(asked[0].Text, "http://kindred.test"+w.path()) {
 				t.Fatalf("the admin's mail about the request: %+v", asked)
 			}
-			if n := len(kinds("sponsor", mail.RematchRequested)) + len(kinds("m1", mail.RematchRequested)); n != 0 {
+			if n := len(o.outboxOf("sponsor", mail.RematchRequested)) + len(o.outboxOf("m1", mail.RematchRequested)); n != 0 {
 				t.Errorf("%d re-match mails went to people who do not manage programs", n)
 			}
 			reqs, err := w.ms.RematchRequests(context.Background(), w.P.ID, w.C.ID, true)
@@ -132,7 +127,7 @@ func TestRematchRequestsAndAnswersAreMailed(t *testing.T) {
 			if code, _, _ := o.submit("admin", w.path()+"/rematch-requests/"+reqs[0].ID+"/resolve", url.Values{"action": {answer.action}}); code != 303 {
 				t.Fatalf("%s: %d", answer.action, code)
 			}
-			got := kinds("m2", mail.RematchResolved)
+			got := o.outboxOf("m2", mail.RematchResolved)
 			said := false
 			for _, m := range got {
 				said = said || strings.Contains(m.Text, answer.says)
@@ -155,15 +150,6 @@ func TestPublishedCirclesAreMailedWithTheFirstMeetingInEachZone(t *testing.T) {
 			}
 			return cs
 		}
-		mailsOf := func(id string) []mail.Message {
-			var out []mail.Message
-			for _, m := range o.outboxTo(id) {
-				if m.Kind == mail.CirclePublished {
-					out = append(out, m)
-				}
-			}
-			return out
-		}
 		checked := 0
 		for _, c := range circles(w.pubC) {
 			if !c.HasSlot {
@@ -179,7 +165,7 @@ func TestPublishedCirclesAreMailedWithTheFirstMeetingInEachZone(t *testing.T) {
 			}
 			for _, m := range c.Members {
 				checked++
-				got := mailsOf(m.PersonID)
+				got := o.outboxOf(m.PersonID, mail.CirclePublished)
 				zone, _ := time.LoadLocation(m.Person.Timezone)
 				when := at.In(zone).Format("Monday 2 January 2006, 15:04") + " (" + m.Person.Timezone + ")"
 				if len(got) != 1 || got[0].Subject != "Your circle in Circles · Q4 2026" || !strings.Contains(got[0].Text, "Hello "+m.Person.Name) ||
@@ -215,7 +201,7 @@ func TestPublishedCirclesAreMailedWithTheFirstMeetingInEachZone(t *testing.T) {
 			for _, m := range c.Members {
 				was, _ := o.srv.circles.CircleOf(ctx, w.pubC.ID, m.PersonID)
 				changed := c.Number == to || was == from
-				if n := len(mailsOf(m.PersonID)); n != map[bool]int{true: 2, false: 1}[changed] {
+				if n := len(o.outboxOf(m.PersonID, mail.CirclePublished)); n != map[bool]int{true: 2, false: 1}[changed] {
 					t.Errorf("%s (circle %d, was %d) has %d circle mails after a move from %d to %d", m.PersonID, c.Number, was, n, from, to)
 				}
 			}

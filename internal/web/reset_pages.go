@@ -26,13 +26,14 @@ func (s *Server) askReset(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "reset_ask", map[string]any{"Title": "Forgot your password?", "Sent": true, "Email": email})
 }
 
-// resetForm asks for a new password behind a reset link.
+// resetForm asks for a new password behind a reset link, on the
+// invitation's page.
 func (s *Server) resetForm(w http.ResponseWriter, r *http.Request) error {
 	id, err := s.auth.Reset(r.Context(), r.PathValue("token"))
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "reset", map[string]any{"Title": "Set a new password", "Name": id.Name, "Token": r.PathValue("token")})
+	return s.render(w, r, http.StatusOK, "invite", map[string]any{"Title": "Set a new password", "Name": id.Name, "Token": r.PathValue("token"), "Reset": true})
 }
 
 // resetPassword sets the new password, ends every other session and signs
@@ -45,8 +46,8 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	again := func(field, msg string) error {
-		return s.render(w, r, http.StatusUnprocessableEntity, "reset", map[string]any{"Title": "Set a new password", "Name": id.Name, "Token": tok,
-			"Errors": map[string]string{field: msg}})
+		return s.render(w, r, http.StatusUnprocessableEntity, "invite", map[string]any{"Title": "Set a new password", "Name": id.Name, "Token": tok,
+			"Reset": true, "Errors": map[string]string{field: msg}})
 	}
 	if pw != confirm {
 		return again("confirm", "the two passwords differ")
