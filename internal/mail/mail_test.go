@@ -161,6 +161,12 @@ func TestMailIsWrittenOnlyWithItsChange(t *testing.T) {
 		if err == nil {
 			t.Fatal("a mail to no one was written")
 		}
+		// A deactivated person gets no mail.
+		o.AddPerson("gone", "Gone Person", false)
+		enqueueInvitation(t, o, "gone")
+		if ms, err := mail.NewStore(o.DB).Recent(o.Ctx, 10); err != nil || len(ms) != 0 {
+			t.Fatalf("outbox after a mail to a deactivated person: %+v, %v; want empty", ms, err)
+		}
 	})
 }
 

@@ -37,10 +37,15 @@ func (o *Outbox) URL(path string) string { return o.baseURL + path }
 // Enqueue writes a mail of kind k with data for person to in tx, the
 // transaction of the change that causes it, so the mail exists exactly when
 // the change does. It is rendered now, for its reader, and due at once.
+// Nothing is written for a deactivated person, nor for an optional kind the
+// reader turned off.
 func (o *Outbox) Enqueue(ctx context.Context, tx db.Querier, now time.Time, k Kind, to string, data any) error {
 	r, err := people.RecipientOf(ctx, tx, to)
 	if err != nil {
 		return fmt.Errorf("enqueue %s mail: %w", k, err)
+	}
+	if !r.Active {
+		return nil // a deactivated person gets no mail
 	}
 	now = now.UTC()
 	var unsubscribe string
