@@ -16,7 +16,7 @@ import (
 // see their circle, its roster and their next meeting.
 func seedCircles(ctx context.Context, d *db.DB, ps *programs.Store, programID, cycleID, admin string, now time.Time) error {
 	clock := func() time.Time { return now }
-	fs := formations.NewStore(d, people.NewStore(d, clock), ps, clock)
+	fs := formations.NewStore(d, people.NewStore(d, clock), ps, nil, clock)
 	f, err := fs.Form(ctx, formations.FormRequest{ProgramID: programID, CycleID: cycleID, AdminID: admin})
 	if err != nil {
 		return fmt.Errorf("demo circles: %w", err)

@@ -28,7 +28,7 @@ func quarter(t time.Time, offset int) (name, start, end string) {
 // running program would have: most mentors approved, a few waiting for the
 // program manager, mentees and circle members enrolled.
 func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) error {
-	ps := programs.NewStore(d, people.NewStore(d, nil), func() time.Time { return now })
+	ps := programs.NewStore(d, people.NewStore(d, nil), nil, func() time.Time { return now })
 	admin := org.Accounts.Admin
 	conduct := "Treat every conversation as confidential unless everyone agrees to share it. " +
 		"Come prepared, listen more than you speak, and give feedback that is kind, specific and honest. " +
@@ -86,7 +86,7 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 	// Nobody enrolls in an ended cycle today: its history was recorded
 	// while it ran, so by a store whose clock is on its first day.
 	then, _ := time.Parse(programs.DateLayout, cycles[mentoring.ID][0].StartsOn)
-	history := programs.NewStore(d, people.NewStore(d, nil), func() time.Time { return then })
+	history := programs.NewStore(d, people.NewStore(d, nil), nil, func() time.Time { return then })
 	for i, p := range org.People {
 		isAccount := p.ID == org.Accounts.Mentor || p.ID == org.Accounts.Mentee
 		if p.ID == org.Accounts.Admin || p.ID == org.Accounts.Sponsor {
@@ -135,7 +135,7 @@ func seedPrograms(ctx context.Context, d *db.DB, org demo.Org, now time.Time) er
 // and mentee see their matches.
 func seedMatches(ctx context.Context, d *db.DB, ps *programs.Store, programID, cycleID, admin string, now time.Time) error {
 	clock := func() time.Time { return now }
-	ms := mentorships.NewStore(d, people.NewStore(d, clock), ps, clock)
+	ms := mentorships.NewStore(d, people.NewStore(d, clock), ps, nil, clock)
 	run, err := ms.Run(ctx, programID, cycleID, mentorships.RunOptions{AdminID: admin})
 	if err != nil {
 		return fmt.Errorf("demo matching: %w", err)

@@ -36,7 +36,7 @@ func testMatchSameAsProduct(t *testing.T, d *db.DB) {
 		t.Fatal(err)
 	}
 	pe := people.NewStore(d, now)
-	ps := programs.NewStore(d, pe, now)
+	ps := programs.NewStore(d, pe, nil, now)
 	if _, err := pe.Import(ctx, file); err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func testMatchSameAsProduct(t *testing.T, d *db.DB) {
 			}
 		}
 	}
-	s := mentorships.NewStore(d, pe, ps, now)
+	s := mentorships.NewStore(d, pe, ps, nil, now)
 
 	for _, tc := range []struct {
 		objective string

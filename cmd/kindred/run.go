@@ -28,9 +28,11 @@ const usage = `Kindred: mentoring, circles and growth for organizations.
 Usage:
   kindred demo [--addr ADDR] [--data DIR] [--people N] [--seed S] [--password P] [--write-csv FILE]
       start with a generated demo organization on an embedded SQLite database
-  kindred serve [--db DSN] [--addr ADDR]
+  kindred serve [--db DSN] [--addr ADDR] [--smtp URL --mail-from ADDRESS]
       run the server on SQLite (a file path) or PostgreSQL (a postgres:// URL);
-      on a database without an admin it logs a one-time setup link (24 hours)
+      on a database without an admin it logs a one-time setup link (24 hours);
+      with --smtp (smtp://user:pass@host:587, smtps://...:465) it sends the
+      outbox's mail, without it mail stays in the outbox (the Outbox page)
   kindred admin create --email E --name N [--id ID] [--timezone TZ] [--db DSN]
       make an admin: the password is read from standard input, or, at a
       terminal, a one-time link to set it is printed

@@ -14,6 +14,7 @@ import (
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -25,7 +26,13 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	dsn := fs.String("db", envOr(getenv, "KINDRED_DB", "./kindred.db"), "SQLite file path or postgres:// URL")
 	addr := fs.String("addr", envOr(getenv, "KINDRED_ADDR", ":8080"), "address to listen on")
 	baseURL := fs.String("base-url", getenv("KINDRED_BASE_URL"), "external address, used in invitation links (default from --addr)")
+	smtpURL := fs.String("smtp", getenv("KINDRED_SMTP_URL"), "SMTP server to send mail through: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS); without it mail stays in the outbox")
+	mailFrom := fs.String("mail-from", getenv("KINDRED_MAIL_FROM"), "sender of mail, e.g. 'Kindred <kindred@example.com>'")
 	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	mc, err := parseMailConfig(*smtpURL, *mailFrom)
+	if err != nil {
 		return err
 	}
 	d, err := openAndMigrate(ctx, *dsn, log)
@@ -33,7 +40,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer d.Close()
-	return serve(ctx, d, *addr, *baseURL, stdout, log, nil)
+	return serve(ctx, d, *addr, *baseURL, mc, stdout, log, nil)
 }
 
 // openAndMigrate opens the database and brings its schema up to date.
@@ -55,7 +62,7 @@ func openAndMigrate(ctx context.Context, dsn string, log *slog.Logger) (*db.DB, 
 
 // serve listens on addr and serves until ctx ends, then shuts down
 // gracefully. announce, if set, prints extra lines once listening.
-func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer, log *slog.Logger, announce func(url string)) error {
+func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, stdout io.Writer, log *slog.Logger, announce func(url string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
@@ -65,8 +72,8 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 		baseURL = url
 	}
 	baseURL = strings.TrimSuffix(baseURL, "/")
-	stores := webStores(d, time.Now)
-	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://")}, log, stores, nil)
+	stores := webStores(d, time.Now, baseURL)
+	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), MailSending: mc.smtp != nil}, log, stores, nil)
 	if err != nil {
 		ln.Close()
 		return err
@@ -90,6 +97,9 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, stdout io.Writer
 		hs.Close()
 		return err
 	}
+	workerCtx, stopWorker := context.WithCancel(ctx)
+	workerDone := mc.start(workerCtx, d, log)
+	defer func() { stopWorker(); <-workerDone }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
@@ -120,12 +130,14 @@ func announceSetup(ctx context.Context, as *auth.Store, baseURL string, log *slo
 	return nil
 }
 
-// webStores builds the stores the web server calls, over d.
-func webStores(d *db.DB, now func() time.Time) web.Stores {
+// webStores builds the stores the web server calls, over d; the mails
+// their changes write link to baseURL.
+func webStores(d *db.DB, now func() time.Time, baseURL string) web.Stores {
+	out := mail.NewOutbox(baseURL)
 	ps := people.NewStore(d, now)
-	gs := programs.NewStore(d, ps, now)
+	gs := programs.NewStore(d, ps, out, now)
 	return web.Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: auth.NewStore(d, ps, now), Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}
+		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, out, now), Mail: mail.NewStore(d), Outbox: out}
 }
 
 // displayAddr turns a listen address into one a browser can open.

@@ -8,6 +8,8 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mail"
+	"github.com/kindredhq/kindred/internal/people"
 )
 
 // Token describes a personal API token; the secret itself is shown once.
@@ -74,9 +76,39 @@ func (s *Store) TokenIdentity(ctx context.Context, secret string) (Identity, err
 // password, valid for InviteLifetime; byID is who made it, empty when it
 // was made from the shell.
 func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string, error) {
-	secret, hash := newToken("inv_")
+	return insertInvite(ctx, s.db.Write(), personID, byID, s.now())
+}
+
+// InviteLink is where an invitation's secret is used.
+func InviteLink(out *mail.Outbox, secret string) string { return out.URL("/invite/" + secret) }
+
+// MailInvite makes an invitation as CreateInvite does and, in the same
+// transaction, writes to out the mail that carries its link (InviteLink).
+// The secret is returned too, for the admin to pass on by hand.
+func (s *Store) MailInvite(ctx context.Context, out *mail.Outbox, personID, byID string) (string, error) {
 	now := s.now()
-	_, err := s.db.Write().ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+	var secret string
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		var err error
+		if secret, err = insertInvite(ctx, tx, personID, byID, now); err != nil {
+			return err
+		}
+		names, err := people.Names(ctx, tx, []string{byID})
+		if err != nil {
+			return err
+		}
+		return out.Enqueue(ctx, tx, now, mail.Invitation, personID,
+			mail.InvitationData{By: names[byID], Link: InviteLink(out, secret), Expires: now.Add(InviteLifetime)})
+	})
+	if err != nil {
+		return "", fmt.Errorf("mail invite: %w", err)
+	}
+	return secret, nil
+}
+
+func insertInvite(ctx context.Context, q db.Querier, personID, byID string, now time.Time) (string, error) {
+	secret, hash := newToken("inv_")
+	_, err := q.ExecContext(ctx, "INSERT INTO invites (token_hash, person_id, created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
 		hash, personID, db.NullString(byID), now, now.Add(InviteLifetime))
 	if err != nil {
 		return "", fmt.Errorf("create invite: %w", err)
@@ -86,10 +118,16 @@ func (s *Store) CreateInvite(ctx context.Context, personID, byID string) (string
 
 // Invite returns who an unused, unexpired invitation is for.
 func (s *Store) Invite(ctx context.Context, secret string) (Identity, error) {
-	id, err := s.identify(ctx, "SELECT person_id FROM invites WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+	return s.linkHolder(ctx, "invites", secret, "this invitation is unknown, used or expired: ask your program manager for a new one")
+}
+
+// linkHolder returns who an unused, unexpired one-time link of table
+// (invites, password_resets) is for; any other secret is NotFound with msg.
+func (s *Store) linkHolder(ctx context.Context, table, secret, msg string) (Identity, error) {
+	id, err := s.identify(ctx, "SELECT person_id FROM "+table+" WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
 		hashToken(secret), s.now())
 	if errs.Is(err, errs.Unauthorized) {
-		return Identity{}, errs.E(errs.NotFound, "this invitation is unknown, used or expired: ask your program manager for a new one")
+		return Identity{}, errs.E(errs.NotFound, "%s", msg)
 	}
 	return id, err
 }

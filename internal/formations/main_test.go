@@ -77,7 +77,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	o := orgtest.New(t, d, fixedNow)
 	o.Import(orgCSV)
 	w := &world{t: t, ctx: o.Ctx, d: d, o: o, ps: o.Programs}
-	w.s = formations.NewStore(d, o.People, w.ps, fixedNow)
+	w.s = formations.NewStore(d, o.People, w.ps, nil, fixedNow)
 	w.p = w.program("Circles")
 	w.q3 = w.cycle(w.p, "Q3 2026", "2026-07-01", "2026-09-30")
 	w.q4 = w.cycle(w.p, "Q4 2026", "2026-10-01", "2026-12-31")
@@ -112,7 +112,7 @@ func (w *world) form(c programs.Cycle, size int, seed int64) formations.Formatio
 	w.t.Helper()
 	s := w.s
 	if c.Status(fixedNow()) == programs.CycleEnded {
-		s = formations.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), orgtest.ClockOn(c.StartsOn))
+		s = formations.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), nil, orgtest.ClockOn(c.StartsOn))
 	}
 	f, err := s.Form(w.ctx, formations.FormRequest{ProgramID: c.ProgramID, CycleID: c.ID, Size: size, Seed: seed, AdminID: "adm"})
 	if err != nil {

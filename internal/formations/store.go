@@ -8,6 +8,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -19,13 +20,15 @@ type Store struct {
 	db       *db.DB
 	people   *people.Store
 	programs *programs.Store
+	mail     *mail.Outbox
 	now      func() time.Time
 }
 
 // NewStore returns a Store over d, reading people and programs through ps
-// and gs. now gives the current time; nil means time.Now.
-func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, now func() time.Time) *Store {
-	return &Store{db: d, people: ps, programs: gs, now: db.UTCClock(now)}
+// and gs, that writes the mails of its changes (published circles) to out;
+// nil out writes none. now gives the current time; nil means time.Now.
+func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, out *mail.Outbox, now func() time.Time) *Store {
+	return &Store{db: d, people: ps, programs: gs, mail: out, now: db.UTCClock(now)}
 }
 
 const formationPrefix = "frm_"

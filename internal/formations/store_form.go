@@ -217,7 +217,8 @@ func insertTurns(ctx context.Context, tx db.Querier, rows [][]any) error {
 func (s *Store) Publish(ctx context.Context, programID, cycleID, formationID, adminID string) (Formation, error) {
 	var out Formation
 	err := func() error {
-		if _, _, err := s.cycleOf(ctx, programID, cycleID); err != nil {
+		p, c, err := s.cycleOf(ctx, programID, cycleID)
+		if err != nil {
 			return err
 		}
 		return s.db.Tx(ctx, func(tx db.Querier) error {
@@ -248,8 +249,10 @@ func (s *Store) Publish(ctx context.Context, programID, cycleID, formationID, ad
 			} else if n == 0 {
 				return errs.E(errs.Conflict, "the draft changed meanwhile; reload and review it before publishing")
 			}
-			out, err = getFormation(ctx, tx, cycleID, l.Draft.ID)
-			return err
+			if out, err = getFormation(ctx, tx, cycleID, l.Draft.ID); err != nil {
+				return err
+			}
+			return s.mailCircles(ctx, tx, p, c, out, l.Published)
 		})
 	}()
 	if err != nil {

@@ -52,7 +52,7 @@ func newWorld(t *testing.T, d *db.DB) *world {
 	o := orgtest.New(t, d, fixedNow)
 	o.Import(orgCSV)
 	w := &world{t: t, ctx: o.Ctx, d: d, o: o, ps: o.Programs}
-	w.s = mentorships.NewStore(d, o.People, w.ps, fixedNow)
+	w.s = mentorships.NewStore(d, o.People, w.ps, nil, fixedNow)
 	w.p = o.Program(programs.Program{Name: "Grow", CodeOfConduct: "Be kind.",
 		Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "adm"})
 	w.q3 = w.cycle("Q3 2026", "2026-07-01", "2026-09-30")
@@ -85,7 +85,7 @@ func (w *world) run(c programs.Cycle) mentorships.Run {
 	w.t.Helper()
 	s := w.s
 	if c.Status(now) == programs.CycleEnded {
-		s = mentorships.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), orgtest.ClockOn(c.StartsOn))
+		s = mentorships.NewStore(w.d, w.o.People, w.o.ProgramsOn(c.StartsOn), nil, orgtest.ClockOn(c.StartsOn))
 	}
 	r, err := s.Run(w.ctx, w.p.ID, c.ID, mentorships.RunOptions{AdminID: "adm"})
 	if err != nil {

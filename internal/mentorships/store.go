@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
 )
@@ -16,6 +17,7 @@ type Store struct {
 	db       *db.DB
 	people   *people.Store
 	programs *programs.Store
+	mail     *mail.Outbox
 	now      func() time.Time
 	// Workers is the number of goroutines that score and explain pairs
 	// (0: GOMAXPROCS). Results do not depend on it.
@@ -23,9 +25,11 @@ type Store struct {
 }
 
 // NewStore returns a Store over d, reading people and programs through ps
-// and gs. now gives the current time; nil means time.Now.
-func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, now func() time.Time) *Store {
-	return &Store{db: d, people: ps, programs: gs, now: db.UTCClock(now)}
+// and gs, that writes the mails of its changes (published matches,
+// re-match requests and answers) to out; nil out writes none. now gives
+// the current time; nil means time.Now.
+func NewStore(d *db.DB, ps *people.Store, gs *programs.Store, out *mail.Outbox, now func() time.Time) *Store {
+	return &Store{db: d, people: ps, programs: gs, mail: out, now: db.UTCClock(now)}
 }
 
 // ID prefixes.

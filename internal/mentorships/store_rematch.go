@@ -61,8 +61,10 @@ func (s *Store) RequestRematch(ctx context.Context, in RematchInput) (RematchReq
 		if err != nil {
 			return err
 		}
-		out, err = getRequest(ctx, tx, c.ID, id)
-		return err
+		if out, err = getRequest(ctx, tx, c.ID, id); err != nil {
+			return err
+		}
+		return s.mailRematchRequested(ctx, tx, out)
 	})
 	if err != nil {
 		return RematchRequest{}, fmt.Errorf("ask for a re-match in cycle %s: %w", in.CycleID, err)
@@ -199,8 +201,10 @@ func (s *Store) ResolveRematch(ctx context.Context, programID, cycleID, requestI
 			if err := resolve(tx, RequestDismissed, ""); err != nil {
 				return err
 			}
-			req, err = getRequest(ctx, tx, cycleID, req.ID)
-			return err
+			if req, err = getRequest(ctx, tx, cycleID, req.ID); err != nil {
+				return err
+			}
+			return s.mailRematchResolved(ctx, tx, req)
 		})
 		if err != nil {
 			return RematchRequest{}, nil, fmt.Errorf("dismiss re-match request %s: %w", requestID, err)
@@ -240,8 +244,11 @@ func (s *Store) ResolveRematch(ctx context.Context, programID, cycleID, requestI
 		if err := resolve(tx, RequestRematched, runID); err != nil {
 			return err
 		}
-		req, err = getRequest(ctx, tx, cycleID, req.ID)
-		return err
+		var err error
+		if req, err = getRequest(ctx, tx, cycleID, req.ID); err != nil {
+			return err
+		}
+		return s.mailRematchResolved(ctx, tx, req)
 	}
 	o := RunOptions{AdminID: adminID}
 	if latest, err := s.Overview(ctx, programID, cycleID); err == nil && latest.Latest != nil {

@@ -335,6 +335,9 @@ func (s *Store) Publish(ctx context.Context, programID, cycleID, runID, adminID 
 		if r.Seq != last {
 			return errs.E(errs.Conflict, "run %d is not the latest: review run %d and publish that", r.Seq, last)
 		}
+		if err := s.mailNewPairs(ctx, tx, programID, cycleID, r.ID); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "UPDATE match_runs SET status = ? WHERE cycle_id = ? AND status = ?",
 			StatusSuperseded, cycleID, StatusPublished); err != nil {
 			return err

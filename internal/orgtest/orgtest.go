@@ -45,7 +45,7 @@ func New(t testing.TB, d *db.DB, now func() time.Time) *Org {
 		now = Clock
 	}
 	ps := people.NewStore(d, now)
-	return &Org{T: t, Ctx: context.Background(), DB: d, Now: now, People: ps, Programs: programs.NewStore(d, ps, now)}
+	return &Org{T: t, Ctx: context.Background(), DB: d, Now: now, People: ps, Programs: programs.NewStore(d, ps, nil, now)}
 }
 
 // Import imports people from the text of an HR file (people.ParseCSV's
@@ -138,7 +138,7 @@ func ClockOn(day string) func() time.Time {
 // ProgramsOn is a programs store over the organization's database whose
 // clock is ClockOn(day).
 func (o *Org) ProgramsOn(day string) *programs.Store {
-	return programs.NewStore(o.DB, o.People, ClockOn(day))
+	return programs.NewStore(o.DB, o.People, nil, ClockOn(day))
 }
 
 // Each runs fn as a parallel subtest on an empty organization over a fresh

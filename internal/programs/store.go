@@ -5,6 +5,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
@@ -13,13 +14,16 @@ import (
 type Store struct {
 	db     *db.DB
 	people *people.Store
+	mail   *mail.Outbox
 	now    func() time.Time
 }
 
-// NewStore returns a Store over d and the people of ps. now gives the current time (UTC); nil
-// means time.Now. The current day, for cycle status, is its UTC date.
-func NewStore(d *db.DB, ps *people.Store, now func() time.Time) *Store {
-	return &Store{db: d, people: ps, now: db.UTCClock(now)}
+// NewStore returns a Store over d and the people of ps that writes the
+// mails of its changes (decisions on applications) to out; nil out writes
+// none. now gives the current time (UTC); nil means time.Now. The current
+// day, for cycle status, is its UTC date.
+func NewStore(d *db.DB, ps *people.Store, out *mail.Outbox, now func() time.Time) *Store {
+	return &Store{db: d, people: ps, mail: out, now: db.UTCClock(now)}
 }
 
 // today returns the current UTC date as YYYY-MM-DD.

@@ -226,8 +226,11 @@ func (s *Store) Decide(ctx context.Context, enrollmentID string, approve bool, a
 			}
 		}
 		now := s.now()
-		return s.setStatus(ctx, tx, &out, e.ID, StatusApplied, `status = ?, decided_by = ?, decided_at = ?, updated_at = ?`,
-			status, db.NullString(adminID), now, now)
+		if err := s.setStatus(ctx, tx, &out, e.ID, StatusApplied, `status = ?, decided_by = ?, decided_at = ?, updated_at = ?`,
+			status, db.NullString(adminID), now, now); err != nil {
+			return err
+		}
+		return s.mailDecision(ctx, tx, e, approve, now)
 	})
 	if err != nil {
 		return Enrollment{}, fmt.Errorf("decide enrollment %s: %w", enrollmentID, err)

@@ -152,7 +152,7 @@ func TestEnrollDecideWithdrawConduct(t *testing.T) {
 			_, err = s.AcceptConduct(ctx, e.ID, "bob")
 			errstest.WantErr(t, err, errs.NotFound, "")
 			later := now.Add(24 * time.Hour)
-			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, nil, func() time.Time { return later })
 			got, err := s2.AcceptConduct(ctx, e.ID, "ann")
 			if err != nil {
 				t.Fatal(err)
@@ -275,7 +275,7 @@ func TestEnrollmentLists(t *testing.T) {
 		if _, err := s.Withdraw(ctx, w4.ID, "p4"); err != nil {
 			t.Fatal(err)
 		}
-		later := programs.NewStore(w.DB, w.People, func() time.Time { return now.Add(time.Minute) })
+		later := programs.NewStore(w.DB, w.People, nil, func() time.Time { return now.Add(time.Minute) })
 		mustApply(t, later, apply(w.both, w.upcoming, "p4", programs.RoleMentee))
 		mustApply(t, s, apply(w.groups, w.groupsOpen, "p1", programs.RoleCircleMember))
 		mustApply(t, s, apply(w.pairs, w.pairsOpen, "p2", programs.RoleMentor))

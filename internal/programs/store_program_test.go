@@ -67,7 +67,7 @@ func TestProgramStore(t *testing.T) {
 
 		t.Run("update replaces the charter", func(t *testing.T) {
 			later := now.Add(time.Hour)
-			s2 := programs.NewStore(w.DB, w.People, func() time.Time { return later })
+			s2 := programs.NewStore(w.DB, w.People, nil, func() time.Time { return later })
 			upd := w.pairs
 			upd.Name, upd.SessionMinutes, upd.Engagements = "Pairs and more", 45, []string{"one_on_one", "micro_mentoring"}
 			got, err := s2.UpdateProgram(ctx, upd)

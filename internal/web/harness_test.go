@@ -16,8 +16,10 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/db/dbtest"
 	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/orgtest"
+	"github.com/kindredhq/kindred/internal/programs"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -49,7 +51,9 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	now := func() time.Time { return testNow }
 	og := orgtest.New(t, d, now)
 	og.Import(orgCSV)
-	ps, gs, as := og.People, og.Programs, auth.NewStore(d, og.People, now)
+	out := mail.NewOutbox("http://kindred.test")
+	ps, as := og.People, auth.NewStore(d, og.People, now)
+	gs := programs.NewStore(d, ps, out, now)
 	for id, role := range map[string]string{"admin": "admin", "sponsor": "sponsor"} {
 		if err := as.SetAccessRole(ctx, id, role); err != nil {
 			t.Fatal(err)
@@ -57,7 +61,7 @@ func newOrg(t *testing.T, dialect db.Dialect) *org {
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	srv, err := New(Config{BaseURL: "http://kindred.test"}, log, Stores{DB: d, DBName: string(d.Dialect), People: ps, Auth: as, Programs: gs,
-		Mentorships: mentorships.NewStore(d, ps, gs, now), Formations: formations.NewStore(d, ps, gs, now)}, now)
+		Mentorships: mentorships.NewStore(d, ps, gs, out, now), Formations: formations.NewStore(d, ps, gs, out, now), Mail: mail.NewStore(d), Outbox: out}, now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -62,7 +62,7 @@ func TestStartPageCountsCurrentCyclesOnly(t *testing.T) {
 	onEachDialect(t, func(t *testing.T, o *org) {
 		ctx := context.Background()
 		// Enroll in the ended cycle while it ran: a store on that day's clock.
-		spring := programs.NewStore(o.d, o.srv.people, func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) })
+		spring := programs.NewStore(o.d, o.srv.people, nil, func() time.Time { return time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC) })
 		p, err := spring.CreateProgram(ctx, programs.Program{Name: "Spring and autumn", CodeOfConduct: "Be kind.",
 			Engagements: []string{programs.EngagementOneOnOne}, CreatedBy: "admin"})
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/kindredhq/kindred/internal/access"
+	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
@@ -216,14 +217,14 @@ func (s *Server) invitePerson(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	secret, err := s.auth.CreateInvite(r.Context(), id, v.PersonID)
+	secret, err := s.auth.MailInvite(r.Context(), s.outbox, id, v.PersonID)
 	if err != nil {
 		return err
 	}
-	// The link is shown once, in this response, and never put in a URL
-	// that browsers or proxies would keep.
+	// The link is mailed and shown once, in this response, and never put
+	// in a URL that browsers or proxies would keep.
 	data := s.personPage(r, p)
-	data["InviteLink"] = s.cfg.BaseURL + "/invite/" + secret
+	data["InviteLink"] = auth.InviteLink(s.outbox, secret)
 	return s.render(w, r, http.StatusOK, "person", data)
 }
 

@@ -24,6 +24,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/formations"
+	"github.com/kindredhq/kindred/internal/mail"
 	"github.com/kindredhq/kindred/internal/mentorships"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/programs"
@@ -37,6 +38,9 @@ type Config struct {
 	BaseURL string
 	// MaxUploadBytes bounds an import upload (default 64 MiB).
 	MaxUploadBytes int64
+	// MailSending says a mail worker sends the outbox (serve --smtp); the
+	// Outbox page says where mail stays when it does not.
+	MailSending bool
 }
 
 // Stores are what the handlers call, built and handed in by the caller
@@ -50,6 +54,10 @@ type Stores struct {
 	Programs    *programs.Store
 	Mentorships *mentorships.Store
 	Formations  *formations.Store
+	Mail        *mail.Store
+	// Outbox writes the mails of changes made here (invitations); the
+	// stores that mail write through the same one.
+	Outbox *mail.Outbox
 }
 
 // Pinger is the database as /healthz sees it; *db.DB is one.
@@ -63,7 +71,7 @@ func (st Stores) check() error {
 		name string
 		nil  bool
 	}{{"DB", st.DB == nil}, {"People", st.People == nil}, {"Auth", st.Auth == nil}, {"Programs", st.Programs == nil},
-		{"Mentorships", st.Mentorships == nil}, {"Formations", st.Formations == nil}} {
+		{"Mentorships", st.Mentorships == nil}, {"Formations", st.Formations == nil}, {"Mail", st.Mail == nil}, {"Outbox", st.Outbox == nil}} {
 		if f.nil {
 			return fmt.Errorf("web.New: Stores.%s is nil", f.name)
 		}
@@ -82,6 +90,8 @@ type Server struct {
 	programs *programs.Store
 	matches  *mentorships.Store
 	circles  *formations.Store
+	mail     *mail.Store
+	outbox   *mail.Outbox
 	pages    map[string]*template.Template
 	now      func() time.Time
 }
@@ -112,6 +122,8 @@ func New(cfg Config, log *slog.Logger, st Stores, now func() time.Time) (*Server
 		programs: st.Programs,
 		matches:  st.Mentorships,
 		circles:  st.Formations,
+		mail:     st.Mail,
+		outbox:   st.Outbox,
 		pages:    pages,
 		now:      now,
 	}, nil

@@ -49,7 +49,7 @@ func NewCycle(t testing.TB, d *db.DB, csv, admin, startsOn, endsOn string, now f
 	t.Helper()
 	ctx := context.Background()
 	pe, f := ImportPeople(t, d, csv, now)
-	c := Cycle{People: pe, Programs: programs.NewStore(d, pe, now)}
+	c := Cycle{People: pe, Programs: programs.NewStore(d, pe, nil, now)}
 	var err error
 	c.Program, err = c.Programs.CreateProgram(ctx, programs.Program{Name: "Circles", CodeOfConduct: "Be kind.",
 		Cadence: programs.CadenceMonthly, SessionMinutes: 60, Engagements: []string{programs.EngagementCircles}, CreatedBy: admin})
@@ -66,7 +66,7 @@ func NewCycle(t testing.TB, d *db.DB, csv, admin, startsOn, endsOn string, now f
 			t.Fatal(err)
 		}
 	}
-	c.Store = formations.NewStore(d, c.People, c.Programs, now)
+	c.Store = formations.NewStore(d, c.People, c.Programs, nil, now)
 	return c
 }
 
