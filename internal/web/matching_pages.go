@@ -159,7 +159,7 @@ func (s *Server) matchingPage(r *http.Request, p programs.Program, c programs.Cy
 	data := map[string]any{"Title": "Matching · " + c.Name + " · " + p.Name, "Section": "programs", "Program": p,
 		"Cycle": cycleRow{Cycle: c, State: c.Status(s.today())}, "L": matchLabels{}, "Path": matchingPath(p.ID, c.ID),
 		"Closed": s.closedReason(p, c, programs.UseMatching),
-		"Back": matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
+		"Back":   matchingPath(p.ID, c.ID), "IsAdmin": access.CanManagePrograms(v),
 		"RunErrors": map[string]string(nil), "ActionErrors": map[string]string(nil), "SwapErrors": map[string]string(nil),
 		"RematchErrors": map[string]string(nil), "RulesErrors": map[string]string(nil), "RematchFor": "", "Objectives": []string{"participation", "score"},
 		"RunForm": mentorships.RunOptions{Objective: "participation"}, "Picked": pickedValues(r)}
