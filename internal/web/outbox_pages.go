@@ -61,5 +61,12 @@ func (s *Server) outboxMessage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "outbox_message", map[string]any{"Title": m.Subject, "Section": "outbox",
-		"Mail": outboxRowOf(m)})
+		"Mail": outboxRowOf(m), "Sealed": s.cfg.MailSending && carriesSecret[m.Kind]})
 }
+
+// carriesSecret are the kinds of mail whose text holds a one-time link
+// that lets its reader set a password. While SMTP delivers mail, nobody
+// else needs to read them, so the Outbox shows their facts but not their
+// text: an admin could otherwise take over the reader's account. Without
+// SMTP, admins hand such links on themselves, so the text stays.
+var carriesSecret = map[mail.Kind]bool{mail.PasswordReset: true, mail.Invitation: true}

@@ -62,6 +62,13 @@ func TestOutboxShowsMailThatStaysWithoutSMTP(t *testing.T) {
 	if _, home := o.get("m1", "/"); strings.Contains(home, `href="/outbox"`) {
 		t.Error("a member's navigation offers the Outbox")
 	}
+	// Once SMTP delivers mail, an admin reads the facts of an invitation but
+	// not its one-time link, which would let them set Max's password.
+	o.srv.cfg.MailSending = true
+	_, page = o.get("admin", "/outbox/"+id)
+	if strings.Contains(page, "/invite/inv_x") || !strings.Contains(page, "its text is not shown here") || !strings.Contains(page, "max@example.com") {
+		t.Errorf("with SMTP sending, the invitation's link shows on the Outbox:\n%s", page)
+	}
 }
 
 func TestInvitingMailsTheLinkInTheSameChange(t *testing.T) {
