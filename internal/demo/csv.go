@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"maps"
@@ -9,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kindredhq/kindred/internal/csvsafe"
 	"github.com/kindredhq/kindred/internal/people"
 )
 
@@ -25,7 +25,8 @@ var csvColumns = []string{
 // work_hours is HH:MM-HH:MM, role is the mentoring role, facilitator is
 // yes or no, and each demographic attribute is a demo_<attribute> column
 // (DemographicAttributes always, then any others by name), empty where the
-// person did not answer. Access roles, accessibility needs and bios are not
+// person did not answer. Each cell is spreadsheet-safe (package csvsafe).
+// Access roles, accessibility needs and bios are not
 // part of the format and are not written.
 func WriteCSV(w io.Writer, org Org) error {
 	attrs := demographicColumns(org.Demographics)
@@ -33,9 +34,9 @@ func WriteCSV(w io.Writer, org Org) error {
 	for _, a := range attrs {
 		header = append(header, people.DemographicPrefix+a)
 	}
-	// A csv.Writer keeps its first write error: the one check after Flush
-	// covers every Write.
-	cw := csv.NewWriter(w)
+	// A csvsafe.Writer, like a csv.Writer, keeps its first write error:
+	// the one check after Flush covers every Write.
+	cw := csvsafe.NewWriter(w)
 	_ = cw.Write(header)
 	rec := make([]string, len(header))
 	for i := range org.People {
