@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
@@ -9,15 +8,17 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/csvsafe"
 	"github.com/kindredhq/kindred/internal/formations"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
 // writeCirclesCSV writes circles.csv: one row per person per round,
-// sorted by round, circle, facilitator first, then person ID.
+// sorted by round, circle, facilitator first, then person ID; each cell
+// is spreadsheet-safe (package csvsafe).
 func writeCirclesCSV(w io.Writer, res *circlesResult) error {
 	in, a := res.in, res.a
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(circlesHeader); err != nil {
 		return fmt.Errorf("write circles: %w", err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/kindredhq/kindred/internal/csvsafe"
 )
 
 // writeOutputs writes each file to a temporary file beside it, then
@@ -118,11 +119,11 @@ func (p *progress) clear() {
 }
 
 // renderCSV renders a header and rows sorted by their first two columns
-// (mentor_id, mentee_id).
+// (mentor_id, mentee_id), each cell spreadsheet-safe (package csvsafe).
 func renderCSV(header []string, rows [][]string) []byte {
 	slices.SortFunc(rows, func(a, b []string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
 	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
+	w := csvsafe.NewWriter(&buf)
 	w.Write(header)
 	w.WriteAll(rows) // writes to memory cannot fail
 	return buf.Bytes()
