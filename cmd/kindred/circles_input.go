@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/kindredhq/kindred/internal/circles"
+	"github.com/kindredhq/kindred/internal/csvsafe"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
 )
@@ -238,7 +239,7 @@ func (in *circlesInput) readHistory(path string, stderr io.Writer) error {
 			return bad(line, 3, "person_id", "is empty")
 		}
 		in.historyRows++
-		p, ok := in.index[id]
+		p, id, ok := csvsafe.Lookup(in.index, id) // circles.csv quotes a formula-like id
 		if !ok {
 			unknown[id] = true
 			continue

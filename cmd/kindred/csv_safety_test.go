@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -113,6 +114,12 @@ func TestCirclesOutputSpreadsheetSafe(t *testing.T) {
 			t.Errorf("person %q is not in circles.csv as %q", ids[id], w)
 		}
 	}
+
+	// circles.csv read back as the history finds every person again.
+	if _, stderr, err := runCircles(t, "--people", people, "--size", "6", "--from", circlesFrom, "--to", circlesTo,
+		"--history", out, "--out", filepath.Join(dir, "next.csv"), "--summary", sum); err != nil || stderr != "" {
+		t.Fatalf("with circles.csv as the history: %v\n%s", err, stderr)
+	}
 }
 
 func TestMatchOutputSpreadsheetSafe(t *testing.T) {
@@ -135,6 +142,31 @@ func TestMatchOutputSpreadsheetSafe(t *testing.T) {
 				t.Errorf("the renamed mentor and mentee are not in %q", recs)
 			}
 		}
+
+		// matches.csv read back as the history, the locks and the
+		// exclusions names the same people: no id is unknown, locked
+		// pairs stay matched, excluded ones do not.
+		pairs := filepath.Join(out, "matches.csv")
+		again, _, err := runMatch(t, "--people", people, "--history", pairs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := readSummaryWarnings(t, again); len(w) > 0 {
+			t.Errorf("with matches.csv as the history: %q", w)
+		}
+		lock := writeTestCSV(t, dir, "locks.csv", [][]string{{"mentor_id", "mentee_id"}, matches[1][:2]})
+		exclude := writeTestCSV(t, dir, "exclusions.csv", [][]string{{"mentor_id", "mentee_id"}, matches[2][:2]})
+		again, _, err = runMatch(t, "--people", people, "--locks", lock, "--exclusions", exclude)
+		if err != nil {
+			t.Fatalf("with matches.csv rows as locks and exclusions: %v", err)
+		}
+		next := readCirclesCSVFile(t, filepath.Join(again, "matches.csv"))
+		has := func(pair []string) bool {
+			return slices.ContainsFunc(next[1:], func(r []string) bool { return slices.Equal(r[:2], pair[:2]) })
+		}
+		if !has(matches[1]) || has(matches[2]) {
+			t.Errorf("locked %q and excluded %q, got %q", matches[1][:2], matches[2][:2], next)
+		}
 	})
 	t.Run("scores", func(t *testing.T) {
 		dir := t.TempDir()
@@ -150,5 +182,31 @@ func TestMatchOutputSpreadsheetSafe(t *testing.T) {
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("matches.csv\n got %q\nwant %q", got, want)
 		}
+		// A pair of matches.csv, as an exclusion, names the same people.
+		exclude := writeTestCSV(t, dir, "exclusions.csv", [][]string{{"mentor_id", "mentee_id"}, got[2][:2]})
+		out, _, err = runMatch(t, "--mentors", mentors, "--scores", scores, "--exclusions", exclude)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = want[:2] // E1 has no other mentor
+		if got := readCirclesCSVFile(t, filepath.Join(out, "matches.csv")); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("matches.csv with (=M1, @E1) excluded\n got %q\nwant %q", got, want)
+		}
 	})
+}
+
+// readSummaryWarnings reads the warnings of summary.json in dir.
+func readSummaryWarnings(t *testing.T, dir string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Warnings []string `json:"warnings"`
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s.Warnings
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/kindredhq/kindred/internal/csvsafe"
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/matching/score"
 	"github.com/kindredhq/kindred/internal/mentorships"
@@ -85,12 +86,15 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 	if f.history != "" {
 		// People who have left are no error: their pairs just do not matter.
 		unknown := 0
-		if _, err := readPairs(f.history, func(_, id string) (int32, string) {
-			if byID[id] == nil {
+		known := func(id string) string { // matches.csv quotes a formula-like id
+			_, id, ok := csvsafe.Lookup(byID, id)
+			if !ok {
 				unknown++
 			}
-			return 0, ""
-		}, func(mentor, mentee string, _, _ int32) { c.history.Add(mentor, mentee) }); err != nil {
+			return id
+		}
+		if _, err := readPairs(f.history, func(string, string) (int32, string) { return 0, "" },
+			func(mentor, mentee string, _, _ int32) { c.history.Add(known(mentor), known(mentee)) }); err != nil {
 			return nil, err
 		}
 		if unknown > 0 {
@@ -102,7 +106,7 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 		if role == "mentor" {
 			ix = mentorIx
 		}
-		if j, ok := ix[id]; ok {
+		if j, _, ok := csvsafe.Lookup(ix, id); ok { // matches.csv quotes a formula-like id
 			return j, ""
 		}
 		if p := byID[id]; p != nil {
@@ -112,7 +116,7 @@ func readCohort(f matchFlags, stderr io.Writer) (*cohort, error) {
 	}
 	if f.exclusions != "" {
 		if _, err := readPairs(f.exclusions, resolve, func(mentor, mentee string, j, i int32) {
-			c.exclusions = append(c.exclusions, score.IDPair{Mentor: mentor, Mentee: mentee})
+			c.exclusions = append(c.exclusions, score.IDPair{Mentor: c.mentorID(j), Mentee: c.menteeID(i)})
 			c.exPairs = append(c.exPairs, matching.Pair{Mentor: j, Mentee: i})
 		}); err != nil {
 			return nil, err
@@ -246,7 +250,7 @@ func matchScores(_ context.Context, f matchFlags, prog *progress) (*matchRun, er
 		if role == "mentor" {
 			ix, file = mentorIx, mt.name
 		}
-		if k, ok := ix[id]; ok {
+		if k, _, ok := csvsafe.Lookup(ix, id); ok { // matches.csv quotes a formula-like id
 			return k, ""
 		}
 		return -1, fmt.Sprintf("unknown %s id %q (not in %s)", role, id, file)

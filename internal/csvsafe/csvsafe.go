@@ -7,9 +7,10 @@
 // through Cell, usually by way of Writer: such a cell is written with a
 // single quote in front ('=HYPERLINK(...)), which spreadsheets show as text.
 // A cell that is a plain decimal number (-3, +2, 0.5) is left as it is, so
-// scores and levels stay numbers. Readers do not remove the quote: it cannot
-// be told from a quote that was part of the value (docs/formats.md,
-// "Spreadsheet safety").
+// scores and levels stay numbers. Readers of people files keep the quote:
+// it cannot be told from a quote that was part of the value. Readers of ids
+// that Kindred itself wrote (a history, locks, exclusions) find "'=x" as the
+// person "=x" through Lookup (docs/formats.md, "Spreadsheet safety").
 package csvsafe
 
 import (
@@ -92,4 +93,22 @@ func (w *Writer) Error() error {
 		return fmt.Errorf("csv: %w", err)
 	}
 	return nil
+}
+
+// Lookup finds the id s, read from a file that Kindred may have written, in
+// m: m[s] when s is there, otherwise m[t] for the t that Cell turned into s
+// ("'=x" finds "=x"), so that circles.csv or matches.csv read back as a
+// history file names the same people. It returns the value, the key found
+// and whether one was.
+func Lookup[V any](m map[string]V, s string) (V, string, bool) {
+	if v, ok := m[s]; ok {
+		return v, s, true
+	}
+	if t, ok := strings.CutPrefix(s, "'"); ok && Cell(t) == s {
+		if v, ok := m[t]; ok {
+			return v, t, true
+		}
+	}
+	var zero V
+	return zero, s, false
 }

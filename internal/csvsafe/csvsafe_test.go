@@ -59,3 +59,26 @@ func TestWriter(t *testing.T) {
 		t.Errorf("read back %q, want %q", got[1], want)
 	}
 }
+
+func TestLookup(t *testing.T) {
+	m := map[string]int{"=x": 1, "'@y": 2, "@y": 3, "'z": 4, "-2": 5}
+	for _, c := range []struct {
+		s, key string
+		v      int
+		ok     bool
+	}{
+		{"=x", "=x", 1, true},
+		{"'=x", "=x", 1, true},     // written by Cell
+		{"'@y", "'@y", 2, true},    // itself first
+		{"'z", "'z", 4, true},      // a quote that is part of the id
+		{"z", "z", 0, false},       // never the other way
+		{"''=x", "''=x", 0, false}, // one quote only
+		{"'-2", "'-2", 0, false},   // Cell leaves a number alone
+		{"nobody", "nobody", 0, false},
+	} {
+		v, key, ok := Lookup(m, c.s)
+		if v != c.v || key != c.key || ok != c.ok {
+			t.Errorf("Lookup(%q) = %d, %q, %v; want %d, %q, %v", c.s, v, key, ok, c.v, c.key, c.ok)
+		}
+	}
+}
