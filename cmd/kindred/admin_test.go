@@ -39,7 +39,7 @@ func TestAdminCreate(t *testing.T) {
 				t.Errorf("taken email: %v", err)
 			}
 			_, err = admin(nil, "short\n", "--email", "bo@example.com", "--name", "Bo")
-			if err == nil || !strings.Contains(err.Error(), "the password on standard input: must be at least 10 characters") {
+			if err == nil || !strings.Contains(err.Error(), "the password on standard input: must be at least 12 characters") {
 				t.Errorf("short password: %v", err)
 			}
 			_, err = admin(nil, "bo-long-password\n", "--email", "bo@example.com", "--name", "Bo", "--timezone", "Mars/Olympus")

@@ -26,7 +26,7 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	data := fs.String("data", "", "directory for the demo's SQLite database (default: a new temporary directory)")
 	n := fs.Int("people", 300, "people in the generated organization (10 to 100000)")
 	seed := fs.Uint64("seed", 1, "the organization generated: the same seed gives the same organization")
-	password := fs.String("password", defaultDemoPassword, "password of the four demo accounts (at least 10 characters)")
+	password := fs.String("password", defaultDemoPassword, "password of the four demo accounts (at least 12 characters)")
 	csvOut := fs.String("write-csv", "", "write the generated organization as an HR export to this file and exit (to try `kindred import`)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

@@ -13,7 +13,6 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -30,9 +29,6 @@ const (
 	argonKeyLen  = 32
 	saltLen      = 16
 )
-
-// MinPasswordLength is the shortest password accepted.
-const MinPasswordLength = 10
 
 // HashPassword returns an argon2id hash of password in the PHC string
 // format ($argon2id$v=19$m=...,t=...,p=...$salt$hash).
@@ -69,17 +65,6 @@ func CheckPassword(encoded, password string) bool {
 	}
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
-}
-
-// ValidatePassword says what is wrong with a new password, or returns nil.
-func ValidatePassword(pw string) error {
-	switch {
-	case len(pw) < MinPasswordLength:
-		return fmt.Errorf("must be at least %d characters", MinPasswordLength)
-	case len(pw) > 1024:
-		return errors.New("must be at most 1024 characters")
-	}
-	return nil
 }
 
 // newToken returns a random token for a person to hold and the hash to

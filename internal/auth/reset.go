@@ -72,10 +72,7 @@ func (s *Store) ResetPassword(ctx context.Context, secret, password string) (str
 	if err != nil {
 		return "", Identity{}, err
 	}
-	if err := ValidatePassword(password); err != nil {
-		return "", Identity{}, errs.Field("password", "%s", err.Error())
-	}
-	hash, err := newPasswordHash(password)
+	hash, err := s.newPasswordHashOf(ctx, id.PersonID, password)
 	if err != nil {
 		return "", Identity{}, err
 	}

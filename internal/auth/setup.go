@@ -95,7 +95,7 @@ func (s *Store) CompleteSetup(ctx context.Context, secret string, a NewAdmin, pa
 	if err := s.SetupLink(ctx, secret); err != nil {
 		return "", Identity{}, err
 	}
-	hash, err := newPasswordHash(password)
+	hash, err := newPasswordHash(password, a.Email, a.Name)
 	if err != nil {
 		return "", Identity{}, err
 	}
@@ -125,7 +125,7 @@ func (s *Store) CompleteSetup(ctx context.Context, secret string, a NewAdmin, pa
 // create` does with a password read from standard input. Invalid input is
 // Invalid on its field; a taken email or id is a Conflict on that field.
 func (s *Store) CreateAdmin(ctx context.Context, a NewAdmin, password string) (Identity, error) {
-	hash, err := newPasswordHash(password)
+	hash, err := newPasswordHash(password, a.Email, a.Name)
 	if err != nil {
 		return Identity{}, err
 	}
@@ -152,10 +152,10 @@ func (s *Store) createAdmin(ctx context.Context, p person.Person, hash string) (
 	return Identity{PersonID: created.ID, Role: created.AccessRole, Name: created.Name}, nil
 }
 
-// newPasswordHash checks a new password (Invalid on field "password") and
-// hashes it.
-func newPasswordHash(password string) (string, error) {
-	if err := ValidatePassword(password); err != nil {
+// newPasswordHash checks a new password of the person with the given
+// email and name (Invalid on field "password") and hashes it.
+func newPasswordHash(password string, personal ...string) (string, error) {
+	if err := ValidatePassword(password, personal...); err != nil {
 		return "", errs.Field("password", "%s", err.Error())
 	}
 	return HashPassword(password)

@@ -164,7 +164,7 @@ func identityOf(a people.Account) Identity {
 
 // SetPassword sets a person's password after checking it.
 func (s *Store) SetPassword(ctx context.Context, personID, password string) error {
-	hash, err := newPasswordHash(password)
+	hash, err := s.newPasswordHashOf(ctx, personID, password)
 	if err != nil {
 		return err
 	}
@@ -174,4 +174,27 @@ func (s *Store) SetPassword(ctx context.Context, personID, password string) erro
 // SetAccessRole gives a person an access role (admin, sponsor or member).
 func (s *Store) SetAccessRole(ctx context.Context, personID, role string) error {
 	return s.people.SetAccessRole(ctx, personID, role)
+}
+
+// checkNewPasswordOf checks a new password of the person personID against
+// ValidatePassword, their email and name included (Invalid on field
+// "password").
+func (s *Store) checkNewPasswordOf(ctx context.Context, personID, password string) error {
+	p, err := s.people.Get(ctx, personID)
+	if err != nil {
+		return fmt.Errorf("check the new password of %s: %w", personID, err)
+	}
+	if err := ValidatePassword(password, p.Email, p.Name); err != nil {
+		return errs.Field("password", "%s", err.Error())
+	}
+	return nil
+}
+
+// newPasswordHashOf checks a new password of the person personID (see
+// checkNewPasswordOf) and hashes it.
+func (s *Store) newPasswordHashOf(ctx context.Context, personID, password string) (string, error) {
+	if err := s.checkNewPasswordOf(ctx, personID, password); err != nil {
+		return "", err
+	}
+	return HashPassword(password)
 }

@@ -139,8 +139,8 @@ func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (stri
 	if err != nil {
 		return "", Identity{}, err
 	}
-	if err := ValidatePassword(password); err != nil {
-		return "", Identity{}, errs.Field("password", "%s", err.Error())
+	if err := s.checkNewPasswordOf(ctx, id.PersonID, password); err != nil {
+		return "", Identity{}, err
 	}
 	// Use up the invitation first, so two tabs cannot both set a password.
 	res, err := s.db.Write().ExecContext(ctx, "UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL", s.now(), hashToken(secret))

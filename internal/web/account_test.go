@@ -61,7 +61,7 @@ func TestFirstRunSetupPage(t *testing.T) {
 			{"email", "ada@example.com", "is taken"},
 			{"email", "eve", "is not an email address"},
 			{"timezone", "Mars/Olympus", "not a known IANA time zone"},
-			{"password", "short", "at least 10 characters"},
+			{"password", "short", "at least 12 characters"},
 		} {
 			form := url.Values{}
 			for k, v := range good {
@@ -117,7 +117,7 @@ func TestChangePasswordPage(t *testing.T) {
 		}{
 			{url.Values{"current": {"mia-long-password"}, "password": {"a-new-password"}, "confirm": {"another-one"}}, "the two new passwords differ"},
 			{url.Values{"current": {"wrong-password"}, "password": {"a-new-password"}, "confirm": {"a-new-password"}}, "not your current password"},
-			{url.Values{"current": {"mia-long-password"}, "password": {"short"}, "confirm": {"short"}}, "at least 10 characters"},
+			{url.Values{"current": {"mia-long-password"}, "password": {"short"}, "confirm": {"short"}}, "at least 12 characters"},
 		} {
 			if code, body := o.post("m1", "/settings/password", c.form); code != 422 || !strings.Contains(body, c.want) {
 				t.Errorf("%v: %d, want 422 saying %q", c.form, code, c.want)

@@ -21,10 +21,10 @@ func cyclePath(programID, cycleID string) string {
 	return "/programs/" + programID + "/cycles/" + cycleID
 }
 
-// backTo returns the form's "back" field if it is a path on this site,
-// else fallback.
+// backTo returns the form's "back" field rebuilt as a path on this site
+// (see sitePath), else fallback.
 func backTo(r *http.Request, fallback string) string {
-	if b := r.PostFormValue("back"); b != "" && safeNext(b) == b {
+	if b, ok := sitePath(r.PostFormValue("back")); ok {
 		return b
 	}
 	return fallback

@@ -145,10 +145,11 @@ func readPickReturn(q url.Values) (pickReturn, errs.Fields) {
 		bad.Add("for", "%q is not a form field a person is picked for", field)
 	}
 	back := q.Get("return")
-	u, err := url.Parse(back)
-	if err != nil || !strings.HasPrefix(back, "/") || strings.HasPrefix(back, "//") || strings.HasPrefix(back, `/\`) || u.Host != "" {
+	u := &url.URL{Path: "/"}
+	if p, ok := sitePath(back); !ok {
 		bad.Add("return", "%q is not a page of this site to go back to", back)
-		u = &url.URL{Path: "/"}
+	} else if parsed, err := url.Parse(p); err == nil {
+		u = parsed
 	}
 	keep := u.Query()
 	keep.Del(field)
