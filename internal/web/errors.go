@@ -161,7 +161,8 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 			return errs.E(errs.Invalid, "the body could not be read as JSON: %v", err)
 		}
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
+		// More would miss a stray "]" or "}" after the object.
 		return errs.E(errs.Invalid, "the body has data after the JSON object")
 	}
 	return jsonTextProblem(body)

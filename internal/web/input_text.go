@@ -9,7 +9,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -124,20 +126,18 @@ func formTextProblem(r *http.Request) error {
 }
 
 // valuesTextProblem checks the names and values of one set of fields and
-// reports every field found wrong.
+// returns an Invalid error on the first bad field in name order (the same
+// on every run), or nil.
 func valuesTextProblem(vals map[string][]string) error {
-	fields := errs.Fields{}
-	for name, vs := range vals {
+	for _, name := range slices.Sorted(maps.Keys(vals)) {
 		if p := safetext.Problem(name); p != "" {
-			fields.Add("?", "a field name %s", p)
-			continue
+			return errs.E(errs.Invalid, "a field name %s", p)
 		}
-		for _, v := range vs {
+		for _, v := range vals[name] {
 			if p := safetext.Problem(v); p != "" {
-				fields.Add(name, "%s", p)
-				break
+				return errs.Field(name, "%s", p)
 			}
 		}
 	}
-	return fields.Err()
+	return nil
 }
