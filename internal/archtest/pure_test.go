@@ -19,6 +19,7 @@ var pure = []string{
 	"access",
 	"person",
 	"errs",
+	"safetext",
 }
 
 // forbidden reports whether an import path is storage or HTTP.

@@ -1,9 +1,9 @@
 package web
 
 // Refusing text that cannot be stored: a NUL byte (PostgreSQL refuses it,
-// SQLite would keep it) or bytes that are not UTF-8, in JSON bodies, forms
-// and query strings. Every request passes through these checks (decodeJSON
-// and the public adapter), so no handler has to remember them.
+// SQLite would keep it) or bytes that are not UTF-8, in JSON bodies, forms,
+// query strings and paths. Every request passes through these checks
+// (decodeJSON and the public adapter), so no handler has to remember them.
 
 import (
 	"bytes"
@@ -107,11 +107,15 @@ func textError(field, problem string) error {
 	return errs.Field(field, "%s", problem)
 }
 
-// formTextProblem returns an Invalid error naming the first query-string
-// or form field (urlencoded bodies; multipart bodies carry files, which
+// formTextProblem returns an Invalid error for a path, or naming the first
+// query-string or form field (urlencoded bodies; multipart bodies carry files, which
 // their own readers check) whose name or value holds a NUL or is not
 // UTF-8, or nil.
 func formTextProblem(r *http.Request) error {
+	if p := safetext.Problem(r.URL.Path); p != "" {
+		// The path's ids and names reach the database too.
+		return errs.E(errs.Invalid, "the address %s", p)
+	}
 	if err := valuesTextProblem(r.URL.Query()); err != nil {
 		return err
 	}

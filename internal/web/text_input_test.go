@@ -35,6 +35,8 @@ func TestTextThatCannotBeStoredIsRefused(t *testing.T) {
 			{"program create not UTF-8", "POST", "/api/v1/programs", "{\"name\":\"Spring \xff\xfe\",\"engagements\":[\"one_on_one\"]}", "name"},
 			{"directory search with a NUL", "GET", "/api/v1/people?q=%00", "", "q"},
 			{"directory search not UTF-8", "GET", "/api/v1/people?q=%C3", "", "q"},
+			{"a person's id with a NUL", "GET", "/api/v1/people/m2%00", "", ""},
+			{"a program's id not UTF-8", "GET", "/api/v1/programs/%FF", "", ""},
 		}
 		for _, c := range apiCases {
 			who := "admin"
