@@ -1,5 +1,5 @@
 # Kindred's two commands: `go run ./cmd/kindred demo` and `make test`.
-.PHONY: test deps check bench build
+.PHONY: test deps check bench build fuzz
 
 build:
 	go build -o kindred ./cmd/kindred
@@ -16,3 +16,11 @@ check:
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./...
+
+# fuzz runs each fuzz target for FUZZTIME from its committed corpus
+# (testdata/fuzz); plain `go test` runs the corpus alone.
+FUZZTIME ?= 1m
+fuzz:
+	go test -run '^$$' -fuzz '^FuzzDecodeJSON$$' -fuzztime $(FUZZTIME) ./internal/web
+	go test -run '^$$' -fuzz '^FuzzParseCSV$$' -fuzztime $(FUZZTIME) ./internal/people
+	go test -run '^$$' -fuzz '^FuzzSafeNext$$' -fuzztime $(FUZZTIME) ./internal/web

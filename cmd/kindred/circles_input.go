@@ -19,6 +19,7 @@ import (
 	"github.com/kindredhq/kindred/internal/csvsafe"
 	"github.com/kindredhq/kindred/internal/people"
 	"github.com/kindredhq/kindred/internal/person"
+	"github.com/kindredhq/kindred/internal/safetext"
 )
 
 // readCirclesInput reads the people, history and weights files, checking
@@ -188,6 +189,11 @@ func (in *circlesInput) readHistory(path string, stderr io.Writer) error {
 	if err != nil {
 		return csvErr(err)
 	}
+	for i, h := range header {
+		if problem := safetext.Problem(h); problem != "" {
+			return bad(1, i+1, "", "the column name %s", problem)
+		}
+	}
 	for i, want := range circleHistoryColumns {
 		if i >= len(header) || !strings.EqualFold(strings.TrimSpace(header[i]), want) {
 			got := ""
@@ -221,6 +227,11 @@ func (in *circlesInput) readHistory(path string, stderr io.Writer) error {
 		line, _ := cr.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // a blank line
+		}
+		for i, v := range rec {
+			if problem := safetext.Problem(v); problem != "" {
+				return bad(line, i+1, "", "the cell %s", problem)
+			}
 		}
 		if len(rec) < len(circleHistoryColumns) {
 			return bad(line, 0, "", "has %d fields, want at least %d (%s)", len(rec), len(circleHistoryColumns), strings.Join(circleHistoryColumns, ","))

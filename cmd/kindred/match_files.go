@@ -14,6 +14,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/matching"
 	"github.com/kindredhq/kindred/internal/people"
+	"github.com/kindredhq/kindred/internal/safetext"
 )
 
 func lockPairs(locks []lockRow) []matching.Pair {
@@ -158,6 +159,10 @@ func readTable(path string, columns ...string) (*table, error) {
 		return nil, &t.probs
 	}
 	for k, h := range header {
+		if problem := safetext.Problem(h); problem != "" {
+			t.probs.Add(people.Problem{Line: 1, Column: k + 1, Message: "the column name " + problem})
+			continue
+		}
 		h = strings.ToLower(strings.TrimSpace(h))
 		if prev, dup := t.cols[h]; dup && h != "" {
 			t.probs.Add(people.Problem{Line: 1, Column: k + 1, Field: h, Message: fmt.Sprintf("column %q appears twice (columns %d and %d)", h, prev+1, k+1)})
@@ -189,9 +194,25 @@ func readTable(path string, columns ...string) (*table, error) {
 			t.probs.Add(people.Problem{Line: line, Message: fmt.Sprintf("has %d fields, the header has %d", len(rec), len(header))})
 			continue
 		}
+		if t.badText(line, header, rec) {
+			continue
+		}
 		t.rows = append(t.rows, tableRow{line: line, rec: rec})
 	}
 	return t, nil
+}
+
+// badText records a problem for each cell of rec holding a NUL byte or
+// bytes that are not UTF-8, and reports whether there was one.
+func (t *table) badText(line int, header, rec []string) bool {
+	found := false
+	for k, v := range rec {
+		if problem := safetext.Problem(v); problem != "" {
+			t.probs.Add(people.Problem{Line: line, Column: k + 1, Field: strings.ToLower(strings.TrimSpace(header[k])), Message: "the cell " + problem})
+			found = true
+		}
+	}
+	return found
 }
 
 func csvProblem(err error) people.Problem {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/kindredhq/kindred/internal/matching"
+	"github.com/kindredhq/kindred/internal/safetext"
 )
 
 // readScoresCareful reads scores.csv row by row through readTable,
@@ -57,11 +58,12 @@ func readScoresCareful(path, mentorsFile string, mentorIx map[string]int32) ([]s
 // readScoresFast reads a plain scores.csv (no quotes, every row whole and
 // valid, no pair twice) in one pass over its bytes, without a string per
 // cell: what readScoresCareful would read, about ten times faster. It
-// gives up (ok false) at the first thing that is not plain, so that
+// gives up (ok false) at the first thing that is not plain (a quote, a NUL
+// byte, bytes that are not UTF-8), so that
 // readScoresCareful reports the problems.
 func readScoresFast(data []byte, mentors *idIndex) (menteeIDs []string, menteeIx map[string]int32, arcs []matching.Arc, ok bool) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if bytes.IndexByte(data, '"') >= 0 {
+	if bytes.IndexByte(data, '"') >= 0 || !safetext.FineBytes(data) {
 		return nil, nil, nil, false
 	}
 	line, data := nextLine(data)

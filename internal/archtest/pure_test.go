@@ -20,6 +20,7 @@ var pure = []string{
 	"person",
 	"errs",
 	"csvsafe",
+	"safetext",
 }
 
 // forbidden reports whether an import path is storage or HTTP.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
+	"github.com/kindredhq/kindred/internal/safetext"
 )
 
 // Import columns. The first seven are required; any column named demo_*
@@ -228,6 +229,10 @@ func parseFile(name string, r io.Reader) (*File, *ImportError, error) {
 	cols := make([]string, len(header))
 	index := map[string]int{}
 	for i, h := range header {
+		if problem := safetext.Problem(h); problem != "" {
+			ie.Add(Problem{Line: 1, Column: i + 1, Message: "the column name " + problem})
+			continue
+		}
 		h = strings.ToLower(strings.TrimSpace(h))
 		cols[i] = h
 		switch {
@@ -321,6 +326,11 @@ func parseRow(row *Row, rec, cols []string, index map[string]int) []Problem {
 	}
 	p := &row.Person
 	for i, c := range cols {
+		if problem := safetext.Problem(rec[i]); problem != "" {
+			// Not stored, and not read further: it would fail on PostgreSQL.
+			probs = append(probs, Problem{Column: i + 1, Field: c, Message: "the cell " + problem})
+			continue
+		}
 		v := strings.TrimSpace(rec[i])
 		switch c {
 		case "id":

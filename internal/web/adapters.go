@@ -13,10 +13,16 @@ import (
 // answers through s.fail, the one error function.
 type handler func(w http.ResponseWriter, r *http.Request) error
 
-// public adapts a handler that anybody may call, signed in or not.
+// public adapts a handler that anybody may call, signed in or not. It
+// refuses a query string or form holding text that cannot be stored
+// (formTextProblem) before h runs.
 func (s *Server) public(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		err := formTextProblem(r)
+		if err == nil {
+			err = h(w, r)
+		}
+		if err != nil {
 			s.fail(w, r, err)
 		}
 	}

@@ -1,9 +1,11 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"reflect"
 	"strings"
@@ -126,24 +128,30 @@ func decodeChoice(w http.ResponseWriter, r *http.Request, field, need string) (b
 const maxJSONBody = 1 << 20
 
 // decodeJSON reads a JSON object into v, refusing unknown fields, trailing
-// data and oversized bodies with an Invalid error that names the problem.
+// data, oversized bodies and text that cannot be stored (a NUL or bytes
+// that are not UTF-8, see jsonTextProblem) with an Invalid error that names
+// the problem and, where it can, the field.
 func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	if ct := r.Header.Get("Content-Type"); ct != "" && !strings.HasPrefix(ct, "application/json") {
 		return errs.E(errs.Invalid, "send the body as application/json")
 	}
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxJSONBody))
+	if err != nil {
+		if mbe := (*http.MaxBytesError)(nil); errors.As(err, &mbe) {
+			return errs.E(errs.Invalid, "the body is larger than %d bytes", maxJSONBody)
+		}
+		return errs.E(errs.Invalid, "the body could not be read: %v", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
-		var mbe *http.MaxBytesError
 		switch {
 		case errors.As(err, &se):
 			return errs.E(errs.Invalid, "the body is not valid JSON (at byte %d)", se.Offset)
 		case errors.As(err, &te):
 			return errs.Field(te.Field, "must be a JSON %s, not %s", te.Type.String(), te.Value)
-		case errors.As(err, &mbe):
-			return errs.E(errs.Invalid, "the body is larger than %d bytes", maxJSONBody)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
 			return errs.Field(f, "is not a field of this object")
@@ -153,8 +161,9 @@ func decodeJSON(w http.ResponseWriter, r *http.Request, v any) error {
 			return errs.E(errs.Invalid, "the body could not be read as JSON: %v", err)
 		}
 	}
-	if dec.More() {
+	if _, err := dec.Token(); err != io.EOF {
+		// More would miss a stray "]" or "}" after the object.
 		return errs.E(errs.Invalid, "the body has data after the JSON object")
 	}
-	return nil
+	return jsonTextProblem(body)
 }
