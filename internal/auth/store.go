@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
@@ -30,6 +31,12 @@ type Store struct {
 	db     *db.DB
 	people *people.Store
 	now    func() time.Time
+	// attemptMu serialises the check-and-record of sign-in attempts in
+	// this process; PostgreSQL also locks each key for other replicas.
+	attemptMu sync.Mutex
+	// verifyHook, set only by tests, runs once per argon2id verification
+	// of a sign-in.
+	verifyHook func()
 }
 
 // NewStore returns a Store over d and the people of ps; now nil means
@@ -51,26 +58,36 @@ var ErrBadCredentials = errs.E(errs.Unauthorized, "the email or password is not 
 
 // SignIn checks an email and password and returns a new session token. It
 // refuses with TooMany when the email or the client address failed too
-// often recently, and records each failure.
+// often recently, records each attempt in the same transaction as that
+// check, and refuses with ErrBusy when MaxConcurrentHashes password checks
+// are running. Unknown emails and people without a password cost the same
+// one argon2id check as the others, so timing does not tell them apart.
 func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) (string, Identity, error) {
 	email = strings.ToLower(strings.TrimSpace(email))
 	keys := []string{"email:" + email, "addr:" + clientAddr}
 	now := s.now()
-	if err := s.checkAttempts(ctx, keys, now); err != nil {
+	if err := s.claimAttempt(ctx, keys, now); err != nil {
 		return "", Identity{}, fmt.Errorf("sign in: %w", err)
 	}
 	acct, hash, err := s.people.Credentials(ctx, email)
 	if err != nil && !errs.Is(err, errs.NotFound) {
 		return "", Identity{}, fmt.Errorf("sign in: %w", err)
 	}
-	if err != nil || !acct.Active || !CheckPassword(hash, password) {
-		if err != nil {
-			CheckPassword(dummyHash, password) // spend the same time for unknown emails
+	if err != nil {
+		hash = ""
+	}
+	ok, verr := verifyPassword(hash, password, s.verifyHook)
+	if verr != nil {
+		if rerr := s.releaseAttempt(ctx, keys, now); rerr != nil {
+			return "", Identity{}, fmt.Errorf("sign in: %w", rerr)
 		}
-		if ferr := s.recordFailure(ctx, keys, now); ferr != nil {
-			return "", Identity{}, ferr
-		}
+		return "", Identity{}, fmt.Errorf("sign in: %w", verr)
+	}
+	if !ok || err != nil || !acct.Active {
 		return "", Identity{}, ErrBadCredentials
+	}
+	if err := s.releaseAttempt(ctx, keys, now); err != nil {
+		return "", Identity{}, fmt.Errorf("sign in: %w", err)
 	}
 	token, err := s.CreateSession(ctx, acct.ID)
 	if err != nil {
@@ -79,36 +96,9 @@ func (s *Store) SignIn(ctx context.Context, email, password, clientAddr string) 
 	return token, identityOf(acct), nil
 }
 
-// checkAttempts refuses with TooMany when a key failed MaxFailures times
-// within FailureWindow before now.
-func (s *Store) checkAttempts(ctx context.Context, keys []string, now time.Time) error {
-	for _, k := range keys {
-		var n int
-		err := s.db.Read().QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", k, now.Add(-FailureWindow)).Scan(&n)
-		if err != nil {
-			return fmt.Errorf("count attempts: %w", err)
-		}
-		if n >= MaxFailures {
-			return errs.E(errs.TooMany, "too many failed attempts: wait %d minutes and try again", int(FailureWindow.Minutes()))
-		}
-	}
-	return nil
-}
-
-// dummyHash is checked for unknown emails so they take as long as known ones.
+// dummyHash is checked for unknown emails and people without a password so
+// they take as long as the others.
 var dummyHash, _ = HashPassword("kindred-timing-equalizer")
-
-func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
-	return s.db.Tx(ctx, func(tx db.Querier) error {
-		for _, k := range keys {
-			if _, err := tx.ExecContext(ctx, "INSERT INTO signin_attempts (key, at) VALUES (?, ?)", k, now); err != nil {
-				return fmt.Errorf("record failed sign-in: %w", err)
-			}
-		}
-		_, err := tx.ExecContext(ctx, "DELETE FROM signin_attempts WHERE at < ?", now.Add(-FailureWindow))
-		return err
-	})
-}
 
 // CreateSession starts a session for a person and returns its token.
 func (s *Store) CreateSession(ctx context.Context, personID string) (string, error) {

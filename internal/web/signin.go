@@ -1,8 +1,10 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
+	"github.com/kindredhq/kindred/internal/auth"
 	"github.com/kindredhq/kindred/internal/errs"
 )
 
@@ -25,6 +27,11 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
 	token, _, err := s.auth.SignIn(r.Context(), email, password, clientAddr(r))
+	if errors.Is(err, auth.ErrBusy) {
+		w.Header().Set("Retry-After", "1")
+		return s.render(w, r, http.StatusServiceUnavailable, "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
+			"Problem": "Signing in is busy just now: try again in a moment."})
+	}
 	if err != nil {
 		kind := errs.KindOf(err)
 		if kind != errs.Unauthorized && kind != errs.TooMany {
