@@ -4,10 +4,23 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
+)
+
+// Sign-in slows down rather than locks out: a key (an email, or a client
+// address with its far higher allowance) may fail its allowance within
+// FailureWindow freely; past it, each attempt must wait a delay after the
+// key's last failure, doubling from FirstDelay with each further failure
+// up to MaxDelay. A correct password is refused only inside that delay, so
+// no one can lock a person out for longer than MaxDelay.
+const (
+	MaxAddressFailures = 100
+	FirstDelay         = time.Second
+	MaxDelay           = time.Minute
 )
 
 // MaxConcurrentHashes is how many argon2id password checks (19 MiB each)
@@ -45,9 +58,8 @@ func verifyPassword(hash, password string, hook func()) (bool, error) {
 	return CheckPassword(hash, password), nil
 }
 
-// claimAttempt refuses with TooMany when a key failed MaxFailures times
-// within FailureWindow before now and otherwise records an attempt for
-// every key, in one transaction serialised per key, so parallel attempts
+// claimAttempt refuses with TooMany when a key must still wait (see
+// signinDelay) and otherwise records an attempt for every key, in one transaction serialised per key, so parallel attempts
 // cannot all pass the check. A successful sign-in takes its attempt back
 // with releaseAttempt.
 func (s *Store) claimAttempt(ctx context.Context, keys []string, now time.Time) error {
@@ -60,7 +72,7 @@ func (s *Store) claimAttempt(ctx context.Context, keys []string, now time.Time) 
 					return fmt.Errorf("lock attempts of a key: %w", err)
 				}
 			}
-			if err := tooManyAttempts(ctx, tx, k, now); err != nil {
+			if err := signinDelay(ctx, tx, k, now); err != nil {
 				return err
 			}
 		}
@@ -128,4 +140,47 @@ func recordAttempts(ctx context.Context, tx db.Querier, keys []string, now time.
 		return fmt.Errorf("forget old sign-in attempts: %w", err)
 	}
 	return nil
+}
+
+// signinDelay refuses with TooMany, saying how long to wait, when key has
+// used its allowance of failures within FailureWindow before now and its
+// last failure was less than the delay ago.
+func signinDelay(ctx context.Context, q db.Querier, key string, now time.Time) error {
+	allowance := MaxFailures
+	if strings.HasPrefix(key, "addr:") {
+		allowance = MaxAddressFailures
+	}
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", key, now.Add(-FailureWindow)).Scan(&n)
+	if err != nil {
+		return fmt.Errorf("count attempts: %w", err)
+	}
+	if n < allowance {
+		return nil
+	}
+	var last time.Time
+	if err := q.QueryRowContext(ctx, "SELECT at FROM signin_attempts WHERE key = ? ORDER BY at DESC LIMIT 1", key).Scan(&last); err != nil {
+		return fmt.Errorf("last attempt: %w", err)
+	}
+	wait := last.Add(retryDelay(n - allowance)).Sub(now)
+	if wait <= 0 {
+		return nil
+	}
+	secs, unit := int((wait+time.Second-1)/time.Second), "seconds"
+	if secs == 1 {
+		unit = "second"
+	}
+	return errs.E(errs.TooMany, "too many failed attempts: try again in %d %s", secs, unit)
+}
+
+// retryDelay is the wait after a failure beyond the allowance: FirstDelay,
+// doubling with each further one, up to MaxDelay.
+func retryDelay(beyond int) time.Duration {
+	d := FirstDelay
+	for range beyond {
+		if d *= 2; d >= MaxDelay {
+			return MaxDelay
+		}
+	}
+	return d
 }

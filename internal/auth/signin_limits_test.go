@@ -3,6 +3,7 @@ package auth_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -73,6 +74,41 @@ func TestParallelWrongPasswordsHashAtMostTheLimit(t *testing.T) {
 		}
 		if got := refused.Load(); got < tries-auth.MaxFailures {
 			t.Errorf("%d refused, want at least %d", got, tries-auth.MaxFailures)
+		}
+	})
+}
+
+// Finding 3: failures slow an email down for seconds instead of locking
+// it for FailureWindow, and they never refuse another person's correct
+// password from the same address.
+func TestFailuresSlowDownWithoutLockingOut(t *testing.T) {
+	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
+		ctx := context.Background()
+		if err := s.SetPassword(ctx, "B", "bo-long-password"); err != nil {
+			t.Fatal(err)
+		}
+		for i := range auth.MaxFailures {
+			if _, _, err := s.SignIn(ctx, "ann@example.com", "wrong-password", "10.0.0.2"); !errs.Is(err, errs.Unauthorized) {
+				t.Fatalf("failure %d: %v", i, err)
+			}
+		}
+		if _, id, err := s.SignIn(ctx, "bo@example.com", "bo-long-password", "10.0.0.2"); err != nil || id.PersonID != "B" {
+			t.Fatalf("another person behind the same address: %v %+v", err, id)
+		}
+		_, _, err := s.SignIn(ctx, "ann@example.com", "wrong-password", "10.0.0.2")
+		if !errs.Is(err, errs.TooMany) || !strings.Contains(errs.As(err).Message, "try again in 1 second") {
+			t.Fatalf("a wrong password at once past the allowance: %v, want TooMany with how long to wait", err)
+		}
+		c.t = c.t.Add(auth.FirstDelay)
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "wrong-password", "10.0.0.2"); !errs.Is(err, errs.Unauthorized) {
+			t.Fatalf("a wrong password after the delay: %v, want Unauthorized", err)
+		}
+		if _, _, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.2"); !errs.Is(err, errs.TooMany) {
+			t.Fatalf("inside the doubled delay: %v, want TooMany", err)
+		}
+		c.t = c.t.Add(2 * auth.FirstDelay)
+		if _, id, err := s.SignIn(ctx, "ann@example.com", "a-long-password", "10.0.0.2"); err != nil || id.PersonID != "A" {
+			t.Fatalf("the right password from the same address after %d failures: %v %+v", auth.MaxFailures+1, err, id)
 		}
 	})
 }
