@@ -65,7 +65,7 @@ func cmdDemo(ctx context.Context, args []string, getenv func(string) string, std
 	} else {
 		log.Info("demo organization reused", "data", dir)
 	}
-	return serve(ctx, d, *addr, "", mailConfig{}, stdout, log, func(url string) {
+	return serve(ctx, d, *addr, "", mailConfig{}, nil, stdout, log, func(url string) {
 		fmt.Fprintf(stdout, "Demo organization: %d people (seed %d), data in %s\n", len(org.People), *seed, dir)
 		fmt.Fprintf(stdout, "Sign in at %s/signin with password %q as:\n", url, *password)
 		fmt.Fprintf(stdout, "  program manager (admin)  %s\n", demo.AdminEmail)

@@ -51,7 +51,7 @@ Usage:
       time circle formation on a generated organization
 
 Every command takes --help. Settings can also come from the environment:
-KINDRED_DB, KINDRED_ADDR, KINDRED_BASE_URL, KINDRED_LOG_LEVEL.
+KINDRED_DB, KINDRED_ADDR, KINDRED_BASE_URL, KINDRED_LOG_LEVEL, KINDRED_TRUSTED_PROXIES.
 `
 
 // run is the whole program behind main with nothing on standard input,

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	baseURL := fs.String("base-url", getenv("KINDRED_BASE_URL"), "external address, used in invitation links (default from --addr)")
 	smtpURL := fs.String("smtp", getenv("KINDRED_SMTP_URL"), "SMTP server to send mail through: smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465 (TLS); without it mail stays in the outbox")
 	mailFrom := fs.String("mail-from", getenv("KINDRED_MAIL_FROM"), "sender of mail, e.g. 'Kindred <kindred@example.com>'")
+	proxyList := fs.String("trusted-proxies", getenv("KINDRED_TRUSTED_PROXIES"), "comma-separated CIDRs of reverse proxies whose X-Forwarded-For names the client, e.g. 10.0.0.0/8; default none")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -35,12 +37,16 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	proxies, err := web.ParseTrustedProxies(*proxyList)
+	if err != nil {
+		return usageError{"--trusted-proxies (or KINDRED_TRUSTED_PROXIES): " + err.Error()}
+	}
 	d, err := openAndMigrate(ctx, *dsn, log)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	return serve(ctx, d, *addr, *baseURL, mc, stdout, log, nil)
+	return serve(ctx, d, *addr, *baseURL, mc, proxies, stdout, log, nil)
 }
 
 // openAndMigrate opens the database and brings its schema up to date.
@@ -61,8 +67,10 @@ func openAndMigrate(ctx context.Context, dsn string, log *slog.Logger) (*db.DB, 
 }
 
 // serve listens on addr and serves until ctx ends, then shuts down
-// gracefully. announce, if set, prints extra lines once listening.
-func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, stdout io.Writer, log *slog.Logger, announce func(url string)) error {
+// gracefully. proxies are the trusted reverse proxies (see
+// web.ParseTrustedProxies). announce, if set, prints extra lines once
+// listening.
+func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, proxies []netip.Prefix, stdout io.Writer, log *slog.Logger, announce func(url string)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", addr, err)
@@ -73,7 +81,8 @@ func serve(ctx context.Context, d *db.DB, addr, baseURL string, mc mailConfig, s
 	}
 	baseURL = strings.TrimSuffix(baseURL, "/")
 	stores := webStores(d, time.Now, baseURL)
-	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), MailSending: mc.smtp != nil}, log, stores, nil)
+	srv, err := web.New(web.Config{BaseURL: baseURL, SecureCookies: strings.HasPrefix(baseURL, "https://"), MailSending: mc.smtp != nil,
+		TrustedProxies: proxies}, log, stores, nil)
 	if err != nil {
 		ln.Close()
 		return err

@@ -20,6 +20,7 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/kindredhq/kindred/internal/auth"
@@ -41,6 +42,9 @@ type Config struct {
 	// MailSending says a mail worker sends the outbox (serve --smtp); the
 	// Outbox page says where mail stays when it does not.
 	MailSending bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For decides
+	// the client address of sign-in limits (see ParseTrustedProxies).
+	TrustedProxies []netip.Prefix
 }
 
 // Stores are what the handlers call, built and handed in by the caller

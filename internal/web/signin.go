@@ -26,7 +26,7 @@ func (s *Server) signinForm(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 	email, password := r.PostFormValue("email"), r.PostFormValue("password")
 	next := safeNext(r.PostFormValue("next"))
-	token, _, err := s.auth.SignIn(r.Context(), email, password, clientAddr(r))
+	token, _, err := s.auth.SignIn(r.Context(), email, password, s.clientAddr(r))
 	if errors.Is(err, auth.ErrBusy) {
 		w.Header().Set("Retry-After", "1")
 		return s.render(w, r, http.StatusServiceUnavailable, "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
