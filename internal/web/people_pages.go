@@ -162,7 +162,9 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if len(bad) > 0 {
-		return s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", s.profileFormData(p, pr, bad))
+		data := s.profileFormData(p, pr, bad)
+		data["Version"] = r.PostFormValue("version") // kept, so the form sent again is still checked against what it was based on
+		return s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", data)
 	}
 	return s.redirect(w, r, "/people/"+id, "Profile saved.")
 }
