@@ -119,3 +119,47 @@ func TestStaleCharterChangesNothing(t *testing.T) {
 		}
 	})
 }
+
+// The same for cycles: a name and both dates patched at once are all kept,
+// and a PATCH with a stale If-Match gets 412 and changes nothing.
+func TestCyclePatchesKeepEveryFieldAndRefuseStale(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		prog := charterProgram(t, o)
+		c, err := o.srv.programs.CreateCycle(context.Background(), programs.Cycle{ProgramID: strings.TrimPrefix(prog, "/api/v1/programs/"),
+			Name: "Winter", StartsOn: "2027-01-01", EndsOn: "2027-03-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := prog + "/cycles/" + c.ID
+		_, tag := charterOf(t, o, path)
+		fields := map[string]string{"name": `"Spring"`, "starts_on": `"2027-02-01"`, "ends_on": `"2027-06-30"`}
+		var wg sync.WaitGroup
+		failures := make(chan string, len(fields))
+		for field, value := range fields {
+			wg.Go(func() {
+				code, body, _, err := o.apiSend("admin", "PATCH", path, fmt.Sprintf(`{%q:%s}`, field, value), nil)
+				if err != nil || code != 200 {
+					failures <- fmt.Sprintf("PATCH %s: %d %s %v", field, code, body, err)
+				}
+			})
+		}
+		wg.Wait()
+		close(failures)
+		for f := range failures {
+			t.Error(f)
+		}
+		got, _ := charterOf(t, o, path)
+		for field, want := range fields {
+			if got[field] != want {
+				t.Errorf("%s = %s after every PATCH was confirmed, want %s", field, got[field], want)
+			}
+		}
+		code, body, _, err := o.apiSend("admin", "PATCH", path, `{"name":"Late"}`, map[string]string{"If-Match": tag})
+		if err != nil || code != http.StatusPreconditionFailed || !strings.Contains(body, "changed by someone else") {
+			t.Fatalf("PATCH with a stale ETag: %d %s %v, want 412", code, body, err)
+		}
+		if got, _ := charterOf(t, o, path); got["name"] != `"Spring"` {
+			t.Errorf("a stale PATCH renamed the cycle to %s", got["name"])
+		}
+	})
+}

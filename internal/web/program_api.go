@@ -191,6 +191,7 @@ func (s *Server) apiGetCycle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	w.Header().Set("ETag", etag(programs.CycleVersion(c)))
 	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
 
