@@ -163,3 +163,35 @@ func TestCyclePatchesKeepEveryFieldAndRefuseStale(t *testing.T) {
 		}
 	})
 }
+
+// A cycle form sent with a stale version gets 409, the message and the
+// stored name, and changes nothing.
+func TestStaleCycleFormChangesNothing(t *testing.T) {
+	onEachDialect(t, func(t *testing.T, o *org) {
+		prog := charterProgram(t, o)
+		c, err := o.srv.programs.CreateCycle(context.Background(), programs.Cycle{ProgramID: strings.TrimPrefix(prog, "/api/v1/programs/"),
+			Name: "Winter", StartsOn: "2027-01-01", EndsOn: "2027-03-31"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := strings.TrimPrefix(prog, "/api/v1") + "/cycles/" + c.ID
+		code, body := o.get("admin", page)
+		const mark = `name="version" value="`
+		i := strings.Index(body, mark)
+		if code != 200 || i < 0 {
+			t.Fatalf("cycle page: %d, no version field", code)
+		}
+		version := body[i+len(mark):]
+		version = version[:strings.IndexByte(version, '"')]
+		if code, body, _, err := o.apiSend("admin", "PATCH", "/api/v1"+page, `{"name":"Renamed first"}`, nil); err != nil || code != 200 {
+			t.Fatalf("PATCH: %d %s %v", code, body, err)
+		}
+		code, body = o.post("admin", page+"/edit", url.Values{"version": {version}, "name": {"Late"}, "starts_on": {"2027-01-01"}, "ends_on": {"2027-03-31"}})
+		if code != http.StatusConflict || !strings.Contains(body, "changed by someone else meanwhile") || !strings.Contains(body, "Renamed first") {
+			t.Fatalf("stale cycle form: %d, want 409 with the message and the stored name:\n%s", code, body)
+		}
+		if got, _ := charterOf(t, o, "/api/v1"+page); got["name"] != `"Renamed first"` {
+			t.Errorf("a stale cycle form renamed the cycle to %s", got["name"])
+		}
+	})
+}
