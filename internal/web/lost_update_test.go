@@ -48,9 +48,16 @@ func (o *org) apiSend(who, method, path, body string, header map[string]string) 
 // and the ETag.
 func personFields(t *testing.T, o *org) (map[string]string, string) {
 	t.Helper()
-	code, body, tag, err := o.apiSend("m2", "GET", "/api/v1/people/m2", "", nil)
+	return fieldsOf(t, o, "m2", "/api/v1/people/m2")
+}
+
+// fieldsOf reads an object through the API as who: each field as compact
+// JSON, and the ETag.
+func fieldsOf(t *testing.T, o *org, who, path string) (map[string]string, string) {
+	t.Helper()
+	code, body, tag, err := o.apiSend(who, "GET", path, "", nil)
 	if err != nil || code != 200 {
-		t.Fatalf("GET m2: %d %s %v", code, body, err)
+		t.Fatalf("GET %s: %d %s %v", path, code, body, err)
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal([]byte(body), &raw); err != nil {
@@ -67,31 +74,50 @@ func personFields(t *testing.T, o *org) (map[string]string, string) {
 	return out, tag
 }
 
+// formVersion returns the value of the hidden version field of page.
+func formVersion(t *testing.T, page string) string {
+	t.Helper()
+	const mark = `name="version" value="`
+	_, v, ok := strings.Cut(page, mark)
+	if !ok {
+		t.Fatalf("no version field in the page:\n%s", page)
+	}
+	v, _, _ = strings.Cut(v, `"`)
+	return v
+}
+
+// patchAtOnce sends one PATCH per field to path as who, all at once, and
+// then checks that every field confirmed is stored.
+func patchAtOnce(t *testing.T, o *org, who, path string, fields map[string]string) {
+	t.Helper()
+	var wg sync.WaitGroup
+	failures := make(chan string, len(fields))
+	for field, value := range fields {
+		wg.Go(func() {
+			code, body, _, err := o.apiSend(who, "PATCH", path, fmt.Sprintf(`{%q:%s}`, field, value), nil)
+			if err != nil || code != 200 {
+				failures <- fmt.Sprintf("PATCH %s: %d %s %v", field, code, body, err)
+			}
+		})
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Error(f)
+	}
+	got, _ := fieldsOf(t, o, who, path)
+	for field, want := range fields {
+		if got[field] != want {
+			t.Errorf("%s = %s after every PATCH was confirmed, want %s", field, got[field], want)
+		}
+	}
+}
+
 // Finding 4 of issue 10: twelve clients patching different fields of one
 // person at once each keep their field; none undoes another.
 func TestConcurrentProfilePatchesKeepEveryField(t *testing.T) {
 	onEachDialect(t, func(t *testing.T, o *org) {
-		var wg sync.WaitGroup
-		failures := make(chan string, len(profileFields))
-		for field, value := range profileFields {
-			wg.Go(func() {
-				code, body, _, err := o.apiSend("m2", "PATCH", "/api/v1/people/m2", fmt.Sprintf(`{%q:%s}`, field, value), nil)
-				if err != nil || code != 200 {
-					failures <- fmt.Sprintf("PATCH %s: %d %s %v", field, code, body, err)
-				}
-			})
-		}
-		wg.Wait()
-		close(failures)
-		for f := range failures {
-			t.Error(f)
-		}
-		got, _ := personFields(t, o)
-		for field, want := range profileFields {
-			if got[field] != want {
-				t.Errorf("%s = %s after every PATCH was confirmed, want %s", field, got[field], want)
-			}
-		}
+		patchAtOnce(t, o, "m2", "/api/v1/people/m2", profileFields)
 	})
 }
 
@@ -124,13 +150,10 @@ func TestProfilePatchIfMatch(t *testing.T) {
 func TestStaleProfileFormSavesNothing(t *testing.T) {
 	onEachDialect(t, func(t *testing.T, o *org) {
 		code, page := o.get("m2", "/people/m2/edit")
-		const mark = `name="version" value="`
-		i := strings.Index(page, mark)
-		if code != 200 || i < 0 {
-			t.Fatalf("edit form: %d, no version field", code)
+		if code != 200 {
+			t.Fatalf("edit form: %d", code)
 		}
-		version := page[i+len(mark):]
-		version = version[:strings.IndexByte(version, '"')]
+		version := formVersion(t, page)
 		if code, body, _, err := o.apiSend("m2", "PATCH", "/api/v1/people/m2", `{"bio":"Saved elsewhere"}`, nil); err != nil || code != 200 {
 			t.Fatalf("PATCH: %d %s %v", code, body, err)
 		}
@@ -143,9 +166,7 @@ func TestStaleProfileFormSavesNothing(t *testing.T) {
 		if got, _ := personFields(t, o); got["bio"] != `"Saved elsewhere"` {
 			t.Errorf("a stale form saved bio %s", got["bio"])
 		}
-		i = strings.Index(page, mark)
-		fresh := page[i+len(mark):]
-		form.Set("version", fresh[:strings.IndexByte(fresh, '"')])
+		form.Set("version", formVersion(t, page))
 		if code, _ := o.post("m2", "/people/m2/edit", form); code != http.StatusSeeOther {
 			t.Errorf("the form sent again with the version it was re-rendered with: %d, want 303", code)
 		}
