@@ -23,6 +23,7 @@ const (
 	Forbidden                // the viewer is known but may not do this
 	Unauthorized             // the viewer must sign in
 	TooMany                  // rate limited
+	Stale                    // the change was made against a version that is no longer stored
 )
 
 // String returns the machine-readable code of the kind, used in JSON errors.
@@ -40,6 +41,8 @@ func (k Kind) String() string {
 		return "unauthorized"
 	case TooMany:
 		return "too_many_requests"
+	case Stale:
+		return "stale"
 	default:
 		return "internal"
 	}

@@ -35,14 +35,47 @@ func ProfileOf(p person.Person) Profile {
 		AccessibilityNeeds: p.AccessibilityNeeds}
 }
 
-// UpdateProfile checks and stores a person's profile. On invalid input it
-// returns an *errs.FieldsError naming every field at fault and stores
-// nothing.
-func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (person.Person, error) {
-	p, err := s.Get(ctx, id)
+// EditProfile reads a person's profile, applies change to it and stores the
+// result, all in one write transaction that holds the person's row, so that
+// two edits at the same time never undo each other: each sees what the other
+// stored. If version is not empty it must equal the stored profile's
+// ProfileVersion, or EditProfile stores nothing and returns a Stale error.
+// On invalid input it returns an *errs.FieldsError naming every field at
+// fault and stores nothing.
+func (s *Store) EditProfile(ctx context.Context, id, version string, change func(*Profile) error) (person.Person, error) {
+	err := s.db.Tx(ctx, func(tx db.Querier) error {
+		// Take the row's write lock before reading it (PostgreSQL holds the
+		// row; SQLite the database), so no other edit runs between the read
+		// and the write.
+		res, err := tx.ExecContext(ctx, "UPDATE people SET updated_at = updated_at WHERE id = ?", id)
+		if err != nil {
+			return fmt.Errorf("hold profile of %s: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errs.E(errs.NotFound, "no such person")
+		}
+		p, err := getWith(ctx, tx, "id", id)
+		if err != nil {
+			return err
+		}
+		if version != "" && version != ProfileVersion(p) {
+			return errs.E(errs.Stale, "this profile was changed by someone else meanwhile: read it again and redo your change")
+		}
+		pr := ProfileOf(p)
+		if err := change(&pr); err != nil {
+			return err
+		}
+		return s.writeProfile(ctx, tx, p, pr)
+	})
 	if err != nil {
 		return person.Person{}, err
 	}
+	return s.Get(ctx, id)
+}
+
+// writeProfile checks pr as p's new profile and stores it with tx.
+func (s *Store) writeProfile(ctx context.Context, tx db.Querier, p person.Person, pr Profile) error {
+	id := p.ID
 	p.Bio, p.SkillsOffered, p.SkillsWanted, p.Interests, p.Languages = pr.Bio, pr.SkillsOffered, pr.SkillsWanted, pr.Interests, pr.Languages
 	p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole = pr.Timezone, pr.WorkStart, pr.WorkEnd, pr.Capacity, pr.MentoringRole
 	p.LearningStyle, p.CommunicationStyle, p.AccessibilityNeeds = pr.LearningStyle, pr.CommunicationStyle, pr.AccessibilityNeeds
@@ -54,27 +87,21 @@ func (s *Store) UpdateProfile(ctx context.Context, id string, pr Profile) (perso
 		f.Add("capacity", "must be a whole number from 1 to %d", person.MaxCapacity)
 	}
 	if len(f) > 0 {
-		return person.Person{}, f.Err()
+		return f.Err()
 	}
-	err = s.db.Tx(ctx, func(tx db.Querier) error {
-		_, err := tx.ExecContext(ctx, `UPDATE people SET bio = ?, timezone = ?, work_start = ?, work_end = ?, capacity = ?,
-			mentoring_role = ?, learning_style = ?, communication_style = ?, accessibility_needs = ?, updated_at = ? WHERE id = ?`,
-			p.Bio, p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole, p.LearningStyle, p.CommunicationStyle,
-			p.AccessibilityNeeds, s.now(), id)
-		if err != nil {
-			return fmt.Errorf("update profile of %s: %w", id, err)
-		}
-		for _, tk := range tagKinds {
-			if err := replaceTags(ctx, tx, id, tk.kind, *p.List(tk.kind)); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	_, err := tx.ExecContext(ctx, `UPDATE people SET bio = ?, timezone = ?, work_start = ?, work_end = ?, capacity = ?,
+		mentoring_role = ?, learning_style = ?, communication_style = ?, accessibility_needs = ?, updated_at = ? WHERE id = ?`,
+		p.Bio, p.Timezone, p.WorkStart, p.WorkEnd, p.Capacity, p.MentoringRole, p.LearningStyle, p.CommunicationStyle,
+		p.AccessibilityNeeds, s.now(), id)
 	if err != nil {
-		return person.Person{}, err
+		return fmt.Errorf("update profile of %s: %w", id, err)
 	}
-	return s.Get(ctx, id)
+	for _, tk := range tagKinds {
+		if err := replaceTags(ctx, tx, id, tk.kind, *p.List(tk.kind)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Create adds one person (an admin's form). The id must be new; the email

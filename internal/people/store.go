@@ -53,7 +53,11 @@ func (s *Store) GetByEmail(ctx context.Context, email string) (person.Person, er
 }
 
 func (s *Store) getBy(ctx context.Context, col, v string) (person.Person, error) {
-	q := s.db.Read()
+	return getWith(ctx, s.db.Read(), col, v)
+}
+
+// getWith is getBy over q, so that a transaction reads what it then writes.
+func getWith(ctx context.Context, q db.Querier, col, v string) (person.Person, error) {
 	p, err := scanPerson(q.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people WHERE "+col+" = ?", v))
 	if err == sql.ErrNoRows {
 		return person.Person{}, errs.E(errs.NotFound, "no such person")

@@ -2,7 +2,10 @@ package programs
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -63,45 +66,80 @@ func (s *Store) CreateProgram(ctx context.Context, p Program) (Program, error) {
 }
 
 // UpdateProgram validates p and replaces the charter of the program p.ID
-// (CreatedBy and CreatedAt are kept). A missing program is NotFound; a name
-// taken by another program is a Conflict on field "name"; dropping every
-// kind of engagement a role needs while people hold that role in a cycle
-// that has not ended is Invalid on field "engagements"; an archived program
-// is read-only (Conflict).
+// (CreatedBy and CreatedAt are kept), as EditProgram does with a change
+// that replaces every charter field.
 func (s *Store) UpdateProgram(ctx context.Context, p Program) (Program, error) {
-	if err := Validate(&p).Err(); err != nil {
-		return Program{}, err
-	}
+	return s.EditProgram(ctx, p.ID, "", func(dst *Program) { *dst = p })
+}
+
+// EditProgram reads the charter of program id, applies change to it and
+// stores the result, in one write transaction that holds the program's row,
+// so that two edits at the same time never undo each other. If version is
+// not empty it must equal the stored charter's ProgramVersion, or nothing is
+// stored and the error is Stale. A missing program is NotFound; a name taken
+// by another program is a Conflict on field "name"; dropping every kind of
+// engagement a role needs while people hold that role in a cycle that has
+// not ended is Invalid on field "engagements"; an archived program is
+// read-only (Conflict).
+func (s *Store) EditProgram(ctx context.Context, id, version string, change func(*Program)) (Program, error) {
 	var out Program
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
-		old, err := getProgram(ctx, tx, p.ID)
+		// Take the row's write lock before reading it, so no other edit
+		// runs between the read and the write.
+		res, err := tx.ExecContext(ctx, "UPDATE programs SET updated_at = updated_at WHERE id = ?", id)
+		if err := db.RequireChange(res, err, errs.NotFound, "no such program"); err != nil {
+			return err
+		}
+		old, err := getProgram(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if version != "" && version != ProgramVersion(old) {
+			return errs.E(errs.Stale, "this charter was changed by someone else meanwhile: read it again and redo your change")
 		}
 		if old.Archived() {
 			return errs.E(errs.Conflict, "%s is archived: unarchive it to change its charter", old.Name)
 		}
+		p := old
+		change(&p)
+		p.ID = id
+		if err := Validate(&p).Err(); err != nil {
+			return err
+		}
 		if err := s.checkRolesInUse(ctx, tx, p); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE programs SET name = ?, purpose = ?, outcomes = ?, cadence = ?,
+		_, err = tx.ExecContext(ctx, `UPDATE programs SET name = ?, purpose = ?, outcomes = ?, cadence = ?,
 			session_minutes = ?, decision_rights = ?, code_of_conduct = ?, facilitation_method = ?, engagements = ?,
 			updated_at = ? WHERE id = ?`,
 			p.Name, p.Purpose, p.Outcomes, p.Cadence, p.SessionMinutes, p.DecisionRights, p.CodeOfConduct,
-			p.FacilitationMethod, strings.Join(p.Engagements, ","), s.now(), p.ID)
+			p.FacilitationMethod, strings.Join(p.Engagements, ","), s.now(), id)
 		if errs.Is(err, errs.Conflict) {
 			return conflict("name", "a program named "+p.Name+" already exists", err)
 		}
-		if err := db.RequireChange(res, err, errs.NotFound, "no such program"); err != nil {
+		if err != nil {
 			return err
 		}
-		out, err = getProgram(ctx, tx, p.ID)
+		out, err = getProgram(ctx, tx, id)
 		return err
 	})
 	if err != nil {
-		return Program{}, fmt.Errorf("update program %s: %w", p.ID, err)
+		return Program{}, fmt.Errorf("update program %s: %w", id, err)
 	}
 	return out, nil
+}
+
+// ProgramVersion names the stored state of p's charter: a short hash of
+// its charter fields, so it changes whenever the charter does. The API
+// sends it as the ETag of a program and the charter form as its hidden
+// version field.
+func ProgramVersion(p Program) string {
+	charter := []any{p.Name, p.Purpose, p.Outcomes, p.Cadence, p.SessionMinutes, p.DecisionRights, p.CodeOfConduct,
+		p.FacilitationMethod, p.Engagements}
+	// Strings, an int and a string slice always encode.
+	b, _ := json.Marshal(charter)
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:12])
 }
 
 // checkRolesInUse refuses to drop the engagement kinds that people active in

@@ -103,7 +103,7 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 		data["ApplyForm"] = programs.Application{Role: open[0]}
 	}
 	data["Joinable"], data["Closed"] = s.cycleUse(p, c)
-	data["EditCycle"] = editCycleForm(p, c, c, nil)
+	data["EditCycle"] = editCycleForm(p, c, c, programs.CycleVersion(c), nil)
 	switch {
 	case access.CanManagePrograms(v):
 		f, bad := enrollmentFilter(r.URL.Query())

@@ -22,6 +22,7 @@ var statuses = map[errs.Kind]int{
 	errs.Forbidden:    http.StatusForbidden,
 	errs.Unauthorized: http.StatusUnauthorized,
 	errs.TooMany:      http.StatusTooManyRequests,
+	errs.Stale:        http.StatusPreconditionFailed,
 }
 
 // status maps an error kind to its HTTP status.

@@ -102,6 +102,7 @@ func (s *Server) apiGetPerson(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || (!p.Active && !v.IsAdmin()) {
 		return errs.E(errs.NotFound, "no such person")
 	}
+	w.Header().Set("ETag", etag(people.ProfileVersion(p)))
 	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 
@@ -132,43 +133,11 @@ func (s *Server) apiUpdateProfile(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeJSON(w, r, &patch); err != nil {
 		return err
 	}
-	p, err := s.people.Get(r.Context(), id)
+	p, err := s.people.EditProfile(r.Context(), id, ifMatch(r), patch.apply)
 	if err != nil {
 		return err
 	}
-	pr := people.ProfileOf(p)
-	setStr := func(dst *string, src *string) {
-		if src != nil {
-			*dst = *src
-		}
-	}
-	setList := func(dst *[]string, src *[]string) {
-		if src != nil {
-			*dst = *src
-		}
-	}
-	setStr(&pr.Bio, patch.Bio)
-	setStr(&pr.Timezone, patch.Timezone)
-	setStr(&pr.MentoringRole, patch.MentoringRole)
-	setStr(&pr.LearningStyle, patch.LearningStyle)
-	setStr(&pr.CommunicationStyle, patch.CommunicationStyle)
-	setStr(&pr.AccessibilityNeeds, patch.AccessibilityNeeds)
-	setList(&pr.SkillsOffered, patch.SkillsOffered)
-	setList(&pr.SkillsWanted, patch.SkillsWanted)
-	setList(&pr.Interests, patch.Interests)
-	setList(&pr.Languages, patch.Languages)
-	if patch.Capacity != nil {
-		pr.Capacity = *patch.Capacity
-	}
-	if patch.WorkHours != nil {
-		if pr.WorkStart, pr.WorkEnd, err = person.ParseHours(*patch.WorkHours); err != nil {
-			return errs.Field("work_hours", "%s", errs.As(err).Message)
-		}
-	}
-	p, err = s.people.UpdateProfile(r.Context(), id, pr)
-	if err != nil {
-		return err
-	}
+	w.Header().Set("ETag", etag(people.ProfileVersion(p)))
 	return writeJSON(w, http.StatusOK, toPersonJSON(v, p))
 }
 

@@ -136,7 +136,7 @@ func (s *Server) editProfileForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) profileFormData(p person.Person, pr people.Profile, errors map[string]string) map[string]any {
-	return map[string]any{"Title": "Edit profile", "Section": "people", "Person": p, "Profile": pr,
+	return map[string]any{"Title": "Edit profile", "Section": "people", "Person": p, "Profile": pr, "Version": people.ProfileVersion(p),
 		"WorkHours": person.FormatHours(pr.WorkStart, pr.WorkEnd), "Errors": errors,
 		"MentoringRoles": person.MentoringRoles, "Zones": commonZones,
 		"LearningStyles":      []string{"visual", "reading", "hands-on", "discussion"},
@@ -151,18 +151,35 @@ func (s *Server) updateProfile(w http.ResponseWriter, r *http.Request) error {
 	id := p.ID
 	pr, bad := profileFromForm(r)
 	if len(bad) == 0 {
-		_, err = s.people.UpdateProfile(r.Context(), id, pr)
+		_, err = s.people.EditProfile(r.Context(), id, r.PostFormValue("version"), func(dst *people.Profile) error { *dst = pr; return nil })
 		var fe *errs.FieldsError
-		if errors.As(err, &fe) {
+		if errs.Is(err, errs.Stale) {
+			return s.staleProfileForm(w, r, id)
+		} else if errors.As(err, &fe) {
 			bad = fe.Fields
 		} else if err != nil {
 			return err
 		}
 	}
 	if len(bad) > 0 {
-		return s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", s.profileFormData(p, pr, bad))
+		data := s.profileFormData(p, pr, bad)
+		data["Version"] = r.PostFormValue("version") // kept, so the form sent again is still checked against what it was based on
+		return s.render(w, r, http.StatusUnprocessableEntity, "profile_edit", data)
 	}
 	return s.redirect(w, r, "/people/"+id, "Profile saved.")
+}
+
+// staleProfileForm answers a profile form sent against a version that is no
+// longer stored: 409 with the form showing the stored values, their version
+// and a message saying why nothing was saved.
+func (s *Server) staleProfileForm(w http.ResponseWriter, r *http.Request, id string) error {
+	cur, err := s.people.Get(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	data := s.profileFormData(cur, people.ProfileOf(cur), nil)
+	data["Stale"] = true
+	return s.render(w, r, http.StatusConflict, "profile_edit", data)
 }
 
 func (s *Server) newPersonForm(w http.ResponseWriter, r *http.Request) error {

@@ -136,6 +136,7 @@ func (s *Server) apiGetProgram(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	w.Header().Set("ETag", etag(programs.ProgramVersion(p)))
 	return writeJSON(w, http.StatusOK, toProgramJSON(p))
 }
 
@@ -144,14 +145,11 @@ func (s *Server) apiUpdateProgram(w http.ResponseWriter, r *http.Request) error 
 	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
-	p, err := s.programs.GetProgram(r.Context(), r.PathValue("id"))
+	p, err := s.programs.EditProgram(r.Context(), r.PathValue("id"), ifMatch(r), in.apply)
 	if err != nil {
 		return err
 	}
-	in.apply(&p)
-	if p, err = s.programs.UpdateProgram(r.Context(), p); err != nil {
-		return err
-	}
+	w.Header().Set("ETag", etag(programs.ProgramVersion(p)))
 	return writeJSON(w, http.StatusOK, toProgramJSON(p))
 }
 
@@ -193,6 +191,7 @@ func (s *Server) apiGetCycle(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	w.Header().Set("ETag", etag(programs.CycleVersion(c)))
 	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
 

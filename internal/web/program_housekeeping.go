@@ -16,21 +16,35 @@ import (
 func (s *Server) updateCycle(w http.ResponseWriter, r *http.Request, p programs.Program, c programs.Cycle) error {
 	in := programs.Cycle{ID: c.ID, ProgramID: p.ID, Name: r.PostFormValue("name"),
 		StartsOn: r.PostFormValue("starts_on"), EndsOn: r.PostFormValue("ends_on")}
-	saved, err := s.programs.UpdateCycle(r.Context(), in)
+	version := r.PostFormValue("version")
+	saved, err := s.programs.EditCycle(r.Context(), p.ID, c.ID, version, func(dst *programs.Cycle) {
+		dst.Name, dst.StartsOn, dst.EndsOn = in.Name, in.StartsOn, in.EndsOn
+	})
 	if err == nil {
 		return s.redirect(w, r, cyclePath(p.ID, c.ID), "Cycle "+saved.Name+" saved: "+
 			labels{}.Day(saved.StartsOn)+" to "+labels{}.Day(saved.EndsOn)+".")
 	}
-	bad := fieldErrors(err)
-	if bad == nil {
+	code, form := http.StatusUnprocessableEntity, cycleForm{}
+	switch bad := fieldErrors(err); {
+	case errs.Is(err, errs.Stale):
+		// Show what is stored now, with its version, and say why nothing
+		// was saved.
+		if c, err = s.programs.GetCycle(r.Context(), p.ID, c.ID); err != nil {
+			return err
+		}
+		code, form = http.StatusConflict, editCycleForm(p, c, c, programs.CycleVersion(c), nil)
+		form.Stale = true
+	case bad == nil:
 		return err
+	default:
+		form = editCycleForm(p, c, in, version, bad)
 	}
 	data, _, err := s.cyclePage(r, p, c)
 	if err != nil {
 		return err
 	}
-	data["EditCycle"] = editCycleForm(p, c, in, bad)
-	return s.render(w, r, http.StatusUnprocessableEntity, "cycle", data)
+	data["EditCycle"] = form
+	return s.render(w, r, code, "cycle", data)
 }
 
 // cycleForm is the "cycleform" template's data: a cycle's name and dates
@@ -39,6 +53,8 @@ type cycleForm struct {
 	Action, Button, LabelledBy, Placeholder string
 	Form                                    programs.Cycle
 	Errors                                  map[string]string
+	Version                                 string // the cycle's CycleVersion the form is based on; empty for a new cycle
+	Stale                                   bool   // the form was sent against a version no longer stored
 }
 
 // newCycleForm is the form that opens a cycle of p.
@@ -47,9 +63,11 @@ func newCycleForm(p programs.Program, in programs.Cycle, bad errs.Fields) cycleF
 		Placeholder: "e.g. Q1 2027", Form: in, Errors: bad}
 }
 
-// editCycleForm is the form that changes cycle c of p.
-func editCycleForm(p programs.Program, c, in programs.Cycle, bad errs.Fields) cycleForm {
-	return cycleForm{Action: cyclePath(p.ID, c.ID) + "/edit", Button: "Save cycle", LabelledBy: "settings-h", Form: in, Errors: bad}
+// editCycleForm is the form that changes cycle c of p, showing in, based
+// on the stored version.
+func editCycleForm(p programs.Program, c, in programs.Cycle, version string, bad errs.Fields) cycleForm {
+	return cycleForm{Action: cyclePath(p.ID, c.ID) + "/edit", Button: "Save cycle", LabelledBy: "settings-h", Form: in, Errors: bad,
+		Version: version}
 }
 
 // archiveCycle archives the cycle, or brings it back with archived=no.

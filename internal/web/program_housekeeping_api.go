@@ -15,23 +15,25 @@ type cyclePatch struct {
 	EndsOn   *string `json:"ends_on"`
 }
 
-func (s *Server) apiUpdateCycle(w http.ResponseWriter, r *http.Request) error {
-	var in cyclePatch
-	if err := decodeJSON(w, r, &in); err != nil {
-		return err
-	}
-	c, err := s.programs.GetCycle(r.Context(), r.PathValue("id"), r.PathValue("cid"))
-	if err != nil {
-		return err
-	}
+// apply sets the fields sent on c.
+func (in cyclePatch) apply(c *programs.Cycle) {
 	for _, f := range []struct{ from, to *string }{{in.Name, &c.Name}, {in.StartsOn, &c.StartsOn}, {in.EndsOn, &c.EndsOn}} {
 		if f.from != nil {
 			*f.to = *f.from
 		}
 	}
-	if c, err = s.programs.UpdateCycle(r.Context(), c); err != nil {
+}
+
+func (s *Server) apiUpdateCycle(w http.ResponseWriter, r *http.Request) error {
+	var in cyclePatch
+	if err := decodeJSON(w, r, &in); err != nil {
 		return err
 	}
+	c, err := s.programs.EditCycle(r.Context(), r.PathValue("id"), r.PathValue("cid"), ifMatch(r), in.apply)
+	if err != nil {
+		return err
+	}
+	w.Header().Set("ETag", etag(programs.CycleVersion(c)))
 	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
 

@@ -28,6 +28,7 @@ func (s *Server) listPrograms(w http.ResponseWriter, r *http.Request) error {
 type programForm struct {
 	programs.Program
 	Minutes string // session length as typed
+	Version string // the charter's ProgramVersion when the form was shown; empty for a new program
 }
 
 // programFromForm reads the charter form. A session length that is not a
@@ -98,7 +99,7 @@ func (s *Server) editProgramForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := programForm{Program: p, Minutes: strconv.Itoa(p.SessionMinutes)}
+	f := programForm{Program: p, Minutes: strconv.Itoa(p.SessionMinutes), Version: programs.ProgramVersion(p)}
 	return s.render(w, r, http.StatusOK, "program_form", s.programFormData("Edit "+p.Name, f, nil))
 }
 
@@ -108,10 +109,13 @@ func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f, bad := programFromForm(r)
-	f.ID = old.ID
+	f.ID, f.Version = old.ID, r.PostFormValue("version")
 	if len(bad) == 0 {
 		var p programs.Program
-		p, err = s.programs.UpdateProgram(r.Context(), f.Program)
+		p, err = s.programs.EditProgram(r.Context(), old.ID, r.PostFormValue("version"), func(dst *programs.Program) { *dst = f.Program })
+		if errs.Is(err, errs.Stale) {
+			return s.staleProgramForm(w, r, old.ID)
+		}
 		if bad = fieldErrors(err); err != nil && bad == nil {
 			return err
 		}
@@ -120,6 +124,20 @@ func (s *Server) updateProgram(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, r, http.StatusUnprocessableEntity, "program_form", s.programFormData("Edit "+old.Name, f, bad))
+}
+
+// staleProgramForm answers a charter form sent against a version that is
+// no longer stored: 409 with the form showing the stored charter, its
+// version and a message saying why nothing was saved.
+func (s *Server) staleProgramForm(w http.ResponseWriter, r *http.Request, id string) error {
+	p, err := s.programs.GetProgram(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f := programForm{Program: p, Minutes: strconv.Itoa(p.SessionMinutes), Version: programs.ProgramVersion(p)}
+	data := s.programFormData("Edit "+p.Name, f, nil)
+	data["Stale"] = true
+	return s.render(w, r, http.StatusConflict, "program_form", data)
 }
 
 func (s *Server) showProgram(w http.ResponseWriter, r *http.Request) error {
