@@ -12,10 +12,11 @@ import (
 
 func cmdImport(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "people" {
-		return usageError{"usage: kindred import people FILE.csv [--db DSN]"}
+		return usageError{"usage: kindred import people FILE.csv [--db DSN] [--demographics-authoritative]"}
 	}
 	fs := newFlags("import people", stderr)
 	dsn := fs.String("db", envOr(getenv, "KINDRED_DB", "./kindred.db"), "SQLite file path or postgres:// URL")
+	authoritative := fs.Bool("demographics-authoritative", false, "the file is the source of truth for demographics: its demo_* values replace stored (self-reported) ones")
 	// Accept the file before or after the flags.
 	rest := args[1:]
 	var file string
@@ -29,7 +30,7 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 		file = fs.Arg(0)
 	}
 	if file == "" || fs.NArg() > 1 || (fs.NArg() == 1 && file != fs.Arg(0)) {
-		return usageError{"usage: kindred import people FILE.csv [--db DSN]"}
+		return usageError{"usage: kindred import people FILE.csv [--db DSN] [--demographics-authoritative]"}
 	}
 	f, err := os.Open(file)
 	if err != nil {
@@ -41,7 +42,7 @@ func cmdImport(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer d.Close()
-	res, err := people.NewStore(d, nil).ImportCSV(ctx, filepath.Base(file), f)
+	res, err := people.NewStore(d, nil).ImportCSVWith(ctx, filepath.Base(file), f, people.ImportOptions{DemographicsAuthoritative: *authoritative})
 	if err != nil {
 		return err
 	}

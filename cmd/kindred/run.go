@@ -38,7 +38,7 @@ Usage:
       terminal, a one-time link to set it is printed
   kindred migrate [--db DSN]
       apply database migrations (serve also does this at start)
-  kindred import people FILE.csv [--db DSN]
+  kindred import people FILE.csv [--db DSN] [--demographics-authoritative]
       import an HR export, all or nothing (format: docs/formats.md)
   kindred match --people people.csv --out matches.csv --summary summary.json [...]
   kindred match --mentors mentors.csv --scores scores.csv --out matches.csv --summary summary.json [...]

@@ -162,8 +162,21 @@ func (s *Store) SetPassword(ctx context.Context, personID, password string) erro
 }
 
 // SetAccessRole gives a person an access role (admin, sponsor or member).
+// When the role changes, every session of the person ends, so they sign in
+// again under the new role; their API tokens, made explicitly, keep working
+// with the new role.
 func (s *Store) SetAccessRole(ctx context.Context, personID, role string) error {
-	return s.people.SetAccessRole(ctx, personID, role)
+	acct, err := s.people.Account(ctx, personID)
+	if err != nil {
+		return fmt.Errorf("set the access role of %s: %w", personID, err)
+	}
+	if err := s.people.SetAccessRole(ctx, personID, role); err != nil {
+		return err
+	}
+	if acct.AccessRole == role {
+		return nil
+	}
+	return s.endSessionsOf(ctx, personID)
 }
 
 // checkNewPasswordOf checks a new password of the person personID against

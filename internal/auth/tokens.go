@@ -133,7 +133,7 @@ func (s *Store) linkHolder(ctx context.Context, table, secret, msg string) (Iden
 }
 
 // AcceptInvite sets the password of the invited person, uses up the
-// invitation, and starts a session.
+// invitation, ends every session from before, and starts a new one.
 func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (string, Identity, error) {
 	id, err := s.Invite(ctx, secret)
 	if err != nil {
@@ -148,6 +148,9 @@ func (s *Store) AcceptInvite(ctx context.Context, secret, password string) (stri
 		return "", Identity{}, fmt.Errorf("use invite: %w", err)
 	}
 	if err := s.SetPassword(ctx, id.PersonID, password); err != nil {
+		return "", Identity{}, err
+	}
+	if err := s.endSessionsOf(ctx, id.PersonID); err != nil {
 		return "", Identity{}, err
 	}
 	token, err := s.CreateSession(ctx, id.PersonID)

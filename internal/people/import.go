@@ -26,8 +26,17 @@ type ImportResult struct {
 // without skills does not wipe skills people entered themselves. Rows equal
 // to what is stored are left untouched, so re-importing a file changes
 // nothing. Access roles and passwords are never set by an import.
+//
+// Demographic columns are left out of the counts, and a stored demographic
+// value is never overwritten (it is taken as self-reported) unless opt says
+// the file is the source of truth for demographics; see ImportWith.
 func (s *Store) Import(ctx context.Context, f *File) (ImportResult, error) {
-	return s.importFile(ctx, f, &ImportError{FileProblems{File: f.Name}})
+	return s.ImportWith(ctx, f, ImportOptions{})
+}
+
+// ImportWith is Import with options.
+func (s *Store) ImportWith(ctx context.Context, f *File, opt ImportOptions) (ImportResult, error) {
+	return s.importFile(ctx, f, &ImportError{FileProblems{File: f.Name}}, opt)
 }
 
 // ImportCSV reads an HR export (see ParseCSV) and imports it (see Import),
@@ -36,6 +45,11 @@ func (s *Store) Import(ctx context.Context, f *File) (ImportResult, error) {
 // unknown, manager cycles). On any problem it returns an *ImportError that
 // lists them in line order, and nothing is stored.
 func (s *Store) ImportCSV(ctx context.Context, name string, r io.Reader) (ImportResult, error) {
+	return s.ImportCSVWith(ctx, name, r, ImportOptions{})
+}
+
+// ImportCSVWith is ImportCSV with options.
+func (s *Store) ImportCSVWith(ctx context.Context, name string, r io.Reader, opt ImportOptions) (ImportResult, error) {
 	f, ie, err := parseFile(name, r)
 	if err != nil {
 		return ImportResult{}, err
@@ -43,12 +57,12 @@ func (s *Store) ImportCSV(ctx context.Context, name string, r io.Reader) (Import
 	if f == nil {
 		return ImportResult{}, ie
 	}
-	return s.importFile(ctx, f, ie)
+	return s.importFile(ctx, f, ie, opt)
 }
 
 // importFile checks f against the stored people, adds what it finds to the
 // problems ie already holds, and stores f only when there are none.
-func (s *Store) importFile(ctx context.Context, f *File, ie *ImportError) (ImportResult, error) {
+func (s *Store) importFile(ctx context.Context, f *File, ie *ImportError, opt ImportOptions) (ImportResult, error) {
 	res := ImportResult{Warnings: f.Warnings}
 	err := s.db.Tx(ctx, func(tx db.Querier) error {
 		existing, err := loadForImport(ctx, tx)
@@ -74,13 +88,16 @@ func (s *Store) importFile(ctx context.Context, f *File, ie *ImportError) (Impor
 				res.Unchanged++
 			}
 		}
-		if err := insertPeople(ctx, tx, creates, now); err != nil {
+		if err := insertPeople(ctx, tx, creates, now, opt.source()); err != nil {
 			return err
 		}
 		for _, r := range updates {
 			if err := updatePerson(ctx, tx, f, r, now); err != nil {
 				return err
 			}
+		}
+		if err := writeDemographics(ctx, tx, f, existing, opt); err != nil {
+			return err
 		}
 		res.Created, res.Updated = len(creates), len(updates)
 		return nil
@@ -284,11 +301,6 @@ func sameAsStored(f *File, r *Row, old *storedPerson) bool {
 			same = n.LearningStyle == o.LearningStyle
 		case "communication_style":
 			same = n.CommunicationStyle == o.CommunicationStyle
-		}
-	}
-	for k, v := range r.Demographics {
-		if old.demographics[k] != v {
-			return false
 		}
 	}
 	return same

@@ -35,7 +35,7 @@ func personValues(p *person.Person, now time.Time) []any {
 // insertPeople inserts new people, managers before reports, in batches,
 // each batch followed by its people's tags and demographics, so memory
 // stays bounded by the batch and not the file.
-func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time) error {
+func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time, source string) error {
 	rowSQL := "(" + db.InClause(len(insertColumns)) + ")"
 	args := make([]any, 0, insertBatch*len(insertColumns))
 	parts := make([]string, 0, insertBatch)
@@ -53,7 +53,7 @@ func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time
 				}
 			}
 			for _, k := range slices.Sorted(maps.Keys(r.Demographics)) {
-				demos = append(demos, []any{r.Person.ID, k, r.Demographics[k]})
+				demos = append(demos, []any{r.Person.ID, k, r.Demographics[k], source})
 			}
 		}
 		q := "INSERT INTO people (" + strings.Join(insertColumns, ", ") + ") VALUES " + strings.Join(parts, ", ")
@@ -63,7 +63,7 @@ func insertPeople(ctx context.Context, tx db.Querier, rows []*Row, now time.Time
 		if err := insertMany(ctx, tx, "person_tags (person_id, kind, value, position)", 4, tags); err != nil {
 			return err
 		}
-		if err := insertMany(ctx, tx, "demographics (person_id, attribute, value)", 3, demos); err != nil {
+		if err := insertMany(ctx, tx, "demographics (person_id, attribute, value, source)", 4, demos); err != nil {
 			return err
 		}
 	}
@@ -122,13 +122,6 @@ func updatePerson(ctx context.Context, tx db.Querier, f *File, r *Row, now time.
 			if err := replaceTags(ctx, tx, p.ID, tk.kind, *p.List(tk.kind)); err != nil {
 				return err
 			}
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(r.Demographics)) {
-		_, err := tx.ExecContext(ctx, `INSERT INTO demographics (person_id, attribute, value) VALUES (?, ?, ?)
-			ON CONFLICT (person_id, attribute) DO UPDATE SET value = excluded.value`, p.ID, k, r.Demographics[k])
-		if err != nil {
-			return fmt.Errorf("update demographics of %s: %w", p.ID, err)
 		}
 	}
 	return nil

@@ -29,7 +29,15 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) (string, p
 	}
 	defer file.Close()
 	name := filepath.Base(hdr.Filename)
-	res, err := s.people.ImportCSV(r.Context(), name, file)
+	var opt people.ImportOptions
+	switch v := r.FormValue("demographics_authoritative"); v {
+	case "", "false", "0":
+	case "on", "true", "1":
+		opt.DemographicsAuthoritative = true
+	default:
+		return name, people.ImportResult{}, errs.Field("demographics_authoritative", "%q must be true or false", v)
+	}
+	res, err := s.people.ImportCSVWith(r.Context(), name, file, opt)
 	return name, res, err
 }
 
@@ -42,7 +50,12 @@ func (s *Server) importPeople(w http.ResponseWriter, r *http.Request) error {
 		data["ImportError"] = ie
 		return s.render(w, r, http.StatusUnprocessableEntity, "import", data)
 	case errs.KindOf(err) == errs.Invalid:
-		data["Errors"] = map[string]string{"file": errs.As(err).Message}
+		e := errs.As(err)
+		field := e.Field
+		if field == "" {
+			field = "file"
+		}
+		data["Errors"] = map[string]string{field: e.Message}
 		return s.render(w, r, http.StatusUnprocessableEntity, "import", data)
 	case err != nil:
 		return err

@@ -40,15 +40,16 @@ func (s *Server) signin(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, status(kind), "signin", map[string]any{"Title": "Sign in", "Next": next, "Email": email,
 			"Problem": errs.As(err).Message})
 	}
+	if err := s.endCookieSession(r); err != nil {
+		return err
+	}
 	s.setSessionCookie(w, token)
 	return s.redirect(w, r, next, "")
 }
 
 func (s *Server) signout(w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(sessionCookie); err == nil {
-		if err := s.auth.EndSession(r.Context(), c.Value); err != nil {
-			return err
-		}
+	if err := s.endCookieSession(r); err != nil {
+		return err
 	}
 	s.clearCookie(w, sessionCookie)
 	return s.redirect(w, r, "/signin", "You are signed out.")
