@@ -35,6 +35,7 @@ var recorded = []struct {
 	{9, "0009_accounts.sql", "7af352b906d124ee3954fec54f29dbb099bc13b6414141aeffd455ffe120b4a4"},
 	{10, "0010_matching_rules.sql", "34918bc14bf63bef5a88439dd5768ecc6cafaec4d5b992c972ba09598098cc3f"},
 	{11, "0011_mail.sql", "7ecd8642332f619c5d6af7b069f57ae03f07a7e9d547c399931cd3aa2e67806a"},
+	{12, "0012_demographics_source.sql", "fa050c887304639cb9d9c5e1f9dee66c513ad5bff42282edfd0b1495ae011709"},
 }
 
 func TestAppliedMigrationsAreUnchanged(t *testing.T) {
