@@ -383,10 +383,7 @@ func TestPasswordResetByMail(t *testing.T) {
 			}
 			return strings.Fields(ms[0].Text[i+len("https://kindred.example.com/reset/"):])[0]
 		}
-		other, err := s.CreateSession(ctx, "A")
-		if err != nil {
-			t.Fatal(err)
-		}
+		other := mustSession(t, s, "A")
 		if err := s.RequestReset(ctx, out, " ANN@example.com "); err != nil {
 			t.Fatal(err)
 		}
@@ -400,7 +397,7 @@ func TestPasswordResetByMail(t *testing.T) {
 		}
 		errstest.WantErr(t, s.RequestReset(ctx, out, " "), errs.Invalid, "email")
 
-		_, _, err = s.ResetPassword(ctx, secret, "short")
+		_, _, err := s.ResetPassword(ctx, secret, "short")
 		errstest.WantErr(t, err, errs.Invalid, "password")
 		session, id, err := s.ResetPassword(ctx, secret, "a-brand-new-password")
 		if err != nil || id.PersonID != "A" {

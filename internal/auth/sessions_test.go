@@ -15,10 +15,7 @@ import (
 func TestRoleChangeEndsSessions(t *testing.T) {
 	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		before, err := s.CreateSession(ctx, "B")
-		if err != nil {
-			t.Fatal(err)
-		}
+		before := mustSession(t, s, "B")
 		secret, _, err := s.CreateToken(ctx, "B", "scripts")
 		if err != nil {
 			t.Fatal(err)
@@ -32,10 +29,7 @@ func TestRoleChangeEndsSessions(t *testing.T) {
 		if id, err := s.TokenIdentity(ctx, secret); err != nil || id.Role != "sponsor" {
 			t.Fatalf("API token after the role change: %v %+v", err, id)
 		}
-		after, err := s.CreateSession(ctx, "B")
-		if err != nil {
-			t.Fatal(err)
-		}
+		after := mustSession(t, s, "B")
 		if err := s.SetAccessRole(ctx, "B", "sponsor"); err != nil {
 			t.Fatal(err)
 		}
@@ -49,10 +43,7 @@ func TestRoleChangeEndsSessions(t *testing.T) {
 func TestAcceptInviteEndsOldSessions(t *testing.T) {
 	each(t, func(t *testing.T, s *auth.Store, ps *people.Store, c *clock) {
 		ctx := context.Background()
-		old, err := s.CreateSession(ctx, "B")
-		if err != nil {
-			t.Fatal(err)
-		}
+		old := mustSession(t, s, "B")
 		inv, err := s.CreateInvite(ctx, "B", "A")
 		if err != nil {
 			t.Fatal(err)
@@ -68,4 +59,14 @@ func TestAcceptInviteEndsOldSessions(t *testing.T) {
 			t.Fatalf("new session: %v %+v", err, id)
 		}
 	})
+}
+
+// mustSession starts a session for person id, failing t if it cannot.
+func mustSession(t *testing.T, s *auth.Store, id string) string {
+	t.Helper()
+	tok, err := s.CreateSession(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tok
 }

@@ -1,6 +1,10 @@
 package db
 
-import "context"
+import (
+	"context"
+
+	"github.com/kindredhq/kindred/internal/errs"
+)
 
 // Scanner is a *sql.Row or *sql.Rows: what a store's scan function reads
 // one row from.
@@ -34,4 +38,14 @@ func QueryAll[T any](ctx context.Context, q Querier, scan func(Scanner) (T, erro
 		return nil, err
 	}
 	return out, nil
+}
+
+// First returns the first of rows, as a query that reads at most one
+// object gives them, or a NotFound error with msg when there is none.
+func First[T any](rows []T, msg string) (T, error) {
+	if len(rows) == 0 {
+		var zero T
+		return zero, errs.E(errs.NotFound, "%s", msg)
+	}
+	return rows[0], nil
 }

@@ -61,12 +61,8 @@ func (s *Store) Changes(ctx context.Context, programID, cycleID, runID string) (
 	}
 	out := Changes{Published: true, PublishedSeq: pub.Seq, TotalChange: run.TotalScore - pub.TotalScore, MatchedChange: run.Matched - pub.Matched}
 	read := func(id string) ([]Pair, error) {
-		rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? ORDER BY "+people.NameKey("mo")+", mp.mentor_id, "+
+		return queryPairs(ctx, q, " WHERE mp.run_id = ? ORDER BY "+people.NameKey("mo")+", mp.mentor_id, "+
 			people.NameKey("me")+", mp.mentee_id", id)
-		if err != nil {
-			return nil, err
-		}
-		return scanPairs(rows)
 	}
 	now, err := read(run.ID)
 	if err != nil {

@@ -78,31 +78,33 @@ func (s *Store) mailRematchRequested(ctx context.Context, tx db.Querier, r Remat
 	if s.mail == nil {
 		return nil
 	}
-	data, err := rematchData(ctx, tx, r)
-	if err != nil {
-		return err
-	}
 	admins, err := people.ActiveAdmins(ctx, tx)
 	if err != nil {
 		return err
 	}
-	for _, id := range admins {
-		if err := s.mail.Enqueue(ctx, tx, s.now(), mail.RematchRequested, id, data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.mailRematch(ctx, tx, r, mail.RematchRequested, admins...)
 }
 
 // mailRematchResolved writes, in tx, the answer to request r to whoever
 // asked.
 func (s *Store) mailRematchResolved(ctx context.Context, tx db.Querier, r RematchRequest) error {
-	if s.mail == nil {
+	return s.mailRematch(ctx, tx, r, mail.RematchResolved, r.PersonID)
+}
+
+// mailRematch writes, in tx, the mail of kind about request r to each of
+// the people to.
+func (s *Store) mailRematch(ctx context.Context, tx db.Querier, r RematchRequest, kind mail.Kind, to ...string) error {
+	if s.mail == nil || len(to) == 0 {
 		return nil
 	}
 	data, err := rematchData(ctx, tx, r)
 	if err != nil {
 		return err
 	}
-	return s.mail.Enqueue(ctx, tx, s.now(), mail.RematchResolved, r.PersonID, data)
+	for _, id := range to {
+		if err := s.mail.Enqueue(ctx, tx, s.now(), kind, id, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

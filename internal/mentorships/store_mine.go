@@ -53,12 +53,8 @@ func (s *Store) Mine(ctx context.Context, programID, cycleID, personID string) (
 		return Mine{}, fmt.Errorf("own matches in cycle %s: %w", cycleID, err)
 	}
 	m.Published, m.RunID, m.PublishedAt = true, pub.ID, pub.PublishedAt
-	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND (mp.mentee_id = ? OR mp.mentor_id = ?) ORDER BY "+people.NameKey("me")+", mp.mentee_id",
+	pairs, err := queryPairs(ctx, q, " WHERE mp.run_id = ? AND (mp.mentee_id = ? OR mp.mentor_id = ?) ORDER BY "+people.NameKey("me")+", mp.mentee_id",
 		pub.ID, personID, personID)
-	if err != nil {
-		return Mine{}, fmt.Errorf("own matches in cycle %s: %w", cycleID, err)
-	}
-	pairs, err := scanPairs(rows)
 	if err != nil {
 		return Mine{}, fmt.Errorf("own matches in cycle %s: %w", cycleID, err)
 	}

@@ -141,10 +141,7 @@ func getRequest(ctx context.Context, q db.Querier, cycleID, id string) (RematchR
 	if err != nil {
 		return RematchRequest{}, err
 	}
-	if len(rs) == 0 {
-		return RematchRequest{}, errs.E(errs.NotFound, "no such re-match request in this cycle")
-	}
-	return rs[0], nil
+	return db.First(rs, "no such re-match request in this cycle")
 }
 
 // RematchRequests returns the cycle's re-match requests, oldest first:

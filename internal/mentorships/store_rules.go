@@ -203,10 +203,7 @@ func getLock(ctx context.Context, q db.Querier, table, cycleID string, p IDPair)
 	if err != nil {
 		return Lock{}, err
 	}
-	if len(ls) == 0 {
-		return Lock{}, errs.E(errs.NotFound, "no such pair")
-	}
-	return ls[0], nil
+	return db.First(ls, "no such pair")
 }
 
 // Locks returns the cycle's locks, by mentor name and mentee name.

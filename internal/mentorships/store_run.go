@@ -384,21 +384,20 @@ func (p Page) bounds() (int, int, error) {
 var pairSelect = `SELECT mp.run_id, mp.mentor_id, ` + people.NameColumn("mo") + `, mp.mentee_id, ` + people.NameColumn("me") +
 	`, mp.score, mp.locked, mp.factors FROM match_pairs mp ` + people.NameJoin("mo", "mp.mentor_id") + " " + people.NameJoin("me", "mp.mentee_id")
 
-func scanPairs(rows *sql.Rows) ([]Pair, error) {
-	defer rows.Close()
-	var out []Pair
-	for rows.Next() {
+// queryPairs reads the pairs of pairSelect + rest (conditions, order,
+// limit) with args.
+func queryPairs(ctx context.Context, q db.Querier, rest string, args ...any) ([]Pair, error) {
+	return db.QueryAll(ctx, q, func(sc db.Scanner) (Pair, error) {
 		var p Pair
 		var factors string
-		if err := rows.Scan(&p.RunID, &p.MentorID, &p.MentorName, &p.MenteeID, &p.MenteeName, &p.Score, &p.Locked, &factors); err != nil {
-			return nil, err
+		if err := sc.Scan(&p.RunID, &p.MentorID, &p.MentorName, &p.MenteeID, &p.MenteeName, &p.Score, &p.Locked, &factors); err != nil {
+			return p, err
 		}
 		if err := json.Unmarshal([]byte(factors), &p.Factors); err != nil {
-			return nil, fmt.Errorf("read the factors of %s and %s: %w", p.MentorID, p.MenteeID, err)
+			return p, fmt.Errorf("read the factors of %s and %s: %w", p.MentorID, p.MenteeID, err)
 		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+		return p, nil
+	}, pairSelect+rest, args...)
 }
 
 // runPage checks a page and that the run is the cycle's, and returns the
@@ -422,12 +421,8 @@ func (s *Store) Pairs(ctx context.Context, programID, cycleID, runID string, pg 
 	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
-	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? ORDER BY "+people.NameKey("mo")+", mp.mentor_id, "+
+	out, err := queryPairs(ctx, q, " WHERE mp.run_id = ? ORDER BY "+people.NameKey("mo")+", mp.mentor_id, "+
 		people.NameKey("me")+", mp.mentee_id LIMIT ? OFFSET ?", runID, limit, offset)
-	if err != nil {
-		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
-	}
-	out, err := scanPairs(rows)
 	if err != nil {
 		return nil, fmt.Errorf("pairs of run %s: %w", runID, err)
 	}
@@ -445,12 +440,8 @@ func (s *Store) FindPairs(ctx context.Context, programID, cycleID, runID, q stri
 		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
 	}
 	cond, args := people.NameMatch("me", q)
-	rows, err := rq.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND "+cond+" ORDER BY "+people.NameKey("me")+", mp.mentee_id LIMIT ?",
+	out, err := queryPairs(ctx, rq, " WHERE mp.run_id = ? AND "+cond+" ORDER BY "+people.NameKey("me")+", mp.mentee_id LIMIT ?",
 		append(append([]any{runID}, args...), limit)...)
-	if err != nil {
-		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
-	}
-	out, err := scanPairs(rows)
 	if err != nil {
 		return nil, fmt.Errorf("find pairs of run %s: %w", runID, err)
 	}
@@ -490,18 +481,11 @@ func (s *Store) UnmatchedOf(ctx context.Context, programID, cycleID, runID strin
 
 // pairOf returns the pair of mentee menteeID in run runID.
 func pairOf(ctx context.Context, q db.Querier, runID, menteeID string) (Pair, error) {
-	rows, err := q.QueryContext(ctx, pairSelect+" WHERE mp.run_id = ? AND mp.mentee_id = ?", runID, menteeID)
+	ps, err := queryPairs(ctx, q, " WHERE mp.run_id = ? AND mp.mentee_id = ?", runID, menteeID)
 	if err != nil {
 		return Pair{}, err
 	}
-	ps, err := scanPairs(rows)
-	if err != nil {
-		return Pair{}, err
-	}
-	if len(ps) == 0 {
-		return Pair{}, errs.E(errs.NotFound, "no pair")
-	}
-	return ps[0], nil
+	return db.First(ps, "no pair")
 }
 
 // Swap swaps the mentors of two mentees of the cycle's latest run: each is

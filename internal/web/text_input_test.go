@@ -106,13 +106,7 @@ func TestTextThatCannotBeStoredIsRefused(t *testing.T) {
 func (o *org) importProblems(csv string) map[[2]int]string {
 	o.t.Helper()
 	body, ct := multipartFile(o.t, "new.csv", []byte(csv))
-	req, _ := http.NewRequest("POST", o.ts.URL+"/api/v1/imports/people", body)
-	req.Header.Set("Content-Type", ct)
-	req.Header.Set("Authorization", "Bearer "+o.tokens["admin"])
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		o.t.Fatal(err)
-	}
+	resp := o.apiUpload(o.t, "admin", body, ct)
 	defer resp.Body.Close()
 	raw, _ := io.ReadAll(resp.Body)
 	var out importErrorJSON
