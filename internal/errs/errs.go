@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"unicode/utf8"
 )
 
 // Kind classifies an error by what the caller can do about it.
@@ -116,6 +117,24 @@ type Fields map[string]string
 func (f Fields) Add(field, format string, args ...any) {
 	if _, ok := f[field]; !ok {
 		f[field] = fmt.Sprintf(format, args...)
+	}
+}
+
+// Required adds a problem on field unless v is set and at most limit
+// characters long.
+func (f Fields) Required(field, v string, limit int) {
+	if v == "" {
+		f.Add(field, "is required")
+		return
+	}
+	f.Optional(field, v, limit)
+}
+
+// Optional adds a problem on field if v is longer than limit characters
+// (counted as characters, not bytes).
+func (f Fields) Optional(field, v string, limit int) {
+	if utf8.RuneCountInString(v) > limit {
+		f.Add(field, "is longer than %d characters", limit)
 	}
 }
 

@@ -42,7 +42,7 @@ func Validate(p *Person) errs.Fields {
 	case len(p.ID) > 64 || strings.ContainsAny(p.ID, "/?#% \t"):
 		f.Add("id", "%q must be at most 64 characters with no spaces or /?#%%", p.ID)
 	}
-	required(f, "name", p.Name, maxName)
+	f.Required("name", p.Name, maxName)
 	if p.Email == "" {
 		f.Add("email", "is required")
 	} else if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email {
@@ -51,9 +51,9 @@ func Validate(p *Person) errs.Fields {
 	if p.Level < 1 || p.Level > 10 {
 		f.Add("level", "must be a whole number from 1 to 10")
 	}
-	required(f, "function", p.Function, maxName)
-	required(f, "location", p.Location, maxName)
-	optional(f, "department", p.Department, maxName)
+	f.Required("function", p.Function, maxName)
+	f.Required("location", p.Location, maxName)
+	f.Optional("department", p.Department, maxName)
 	if p.Timezone == "" {
 		f.Add("timezone", "is required (an IANA name such as Europe/Berlin)")
 	} else if !ValidZone(p.Timezone) {
@@ -79,10 +79,10 @@ func Validate(p *Person) errs.Fields {
 	if !slices.Contains(AccessRoles, p.AccessRole) {
 		f.Add("access_role", "%q must be one of admin, sponsor, member", p.AccessRole)
 	}
-	optional(f, "learning_style", p.LearningStyle, maxName)
-	optional(f, "communication_style", p.CommunicationStyle, maxName)
-	optional(f, "accessibility_needs", p.AccessibilityNeeds, maxText)
-	optional(f, "bio", p.Bio, maxText)
+	f.Optional("learning_style", p.LearningStyle, maxName)
+	f.Optional("communication_style", p.CommunicationStyle, maxName)
+	f.Optional("accessibility_needs", p.AccessibilityNeeds, maxText)
+	f.Optional("bio", p.Bio, maxText)
 	list(f, "languages", &p.Languages)
 	list(f, "skills_offered", &p.SkillsOffered)
 	list(f, "skills_wanted", &p.SkillsWanted)
@@ -108,20 +108,6 @@ func ValidZone(name string) bool {
 // parses its rules, and an import asks about the same few zones 100,000
 // times. The zone database does not change while the process runs.
 var zoneCache sync.Map
-
-func required(f errs.Fields, field, v string, limit int) {
-	if v == "" {
-		f.Add(field, "is required")
-		return
-	}
-	optional(f, field, v, limit)
-}
-
-func optional(f errs.Fields, field, v string, limit int) {
-	if len(v) > limit {
-		f.Add(field, "is longer than %d characters", limit)
-	}
-}
 
 func list(f errs.Fields, field string, items *[]string) {
 	*items = SplitList(strings.Join(*items, ";"))

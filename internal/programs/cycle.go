@@ -74,7 +74,7 @@ func ValidateCycle(c *Cycle, today time.Time) errs.Fields {
 	c.Name = strings.Join(strings.Fields(c.Name), " ")
 	c.StartsOn = strings.TrimSpace(c.StartsOn)
 	c.EndsOn = strings.TrimSpace(c.EndsOn)
-	required(f, "name", c.Name, maxName)
+	f.Required("name", c.Name, maxName)
 	first := today.AddDate(-CycleYears, 0, 0).Format(DateLayout)
 	last := today.AddDate(CycleYears, 0, 0).Format(DateLayout)
 	start, okStart := date(f, "starts_on", c.StartsOn, first, last)

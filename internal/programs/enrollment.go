@@ -166,9 +166,9 @@ func validateApplication(a *Application, p Program, c Cycle, today time.Time) er
 	if a.Motivation == "" {
 		f.Add("motivation", "tell us why you and what you are curious about")
 	} else {
-		optional(f, "motivation", a.Motivation, maxText)
+		f.Optional("motivation", a.Motivation, maxText)
 	}
-	optional(f, "goals", a.Goals, maxText)
+	f.Optional("goals", a.Goals, maxText)
 	if !a.AcceptConduct {
 		f.Add("accept_conduct", "accept the program's code of conduct to join")
 	}

@@ -20,7 +20,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/kindredhq/kindred/internal/errs"
 )
@@ -160,11 +159,11 @@ func Validate(p *Program) errs.Fields {
 	p.Cadence = strings.TrimSpace(p.Cadence)
 	p.FacilitationMethod = strings.TrimSpace(p.FacilitationMethod)
 
-	required(f, "name", p.Name, maxName)
-	optional(f, "purpose", p.Purpose, maxText)
-	optional(f, "outcomes", p.Outcomes, maxText)
-	optional(f, "decision_rights", p.DecisionRights, maxText)
-	optional(f, "code_of_conduct", p.CodeOfConduct, maxConduct)
+	f.Required("name", p.Name, maxName)
+	f.Optional("purpose", p.Purpose, maxText)
+	f.Optional("outcomes", p.Outcomes, maxText)
+	f.Optional("decision_rights", p.DecisionRights, maxText)
+	f.Optional("code_of_conduct", p.CodeOfConduct, maxConduct)
 	oneOf(f, "cadence", p.Cadence, Cadences, CadenceLabel)
 	if p.SessionMinutes < MinSessionMinutes || p.SessionMinutes > MaxSessionMinutes {
 		f.Add("session_minutes", "must be from %d to %d minutes", MinSessionMinutes, MaxSessionMinutes)
@@ -188,20 +187,6 @@ func Validate(p *Program) errs.Fields {
 		f.Add("engagements", "choose at least one kind of engagement")
 	}
 	return f
-}
-
-func required(f errs.Fields, field, v string, limit int) {
-	if v == "" {
-		f.Add(field, "is required")
-		return
-	}
-	optional(f, field, v, limit)
-}
-
-func optional(f errs.Fields, field, v string, limit int) {
-	if utf8.RuneCountInString(v) > limit {
-		f.Add(field, "is longer than %d characters", limit)
-	}
 }
 
 func oneOf(f errs.Fields, field, v string, valid []string, label func(string) string) {

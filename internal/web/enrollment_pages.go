@@ -102,7 +102,8 @@ func (s *Server) cyclePage(r *http.Request, p programs.Program, c programs.Cycle
 	if len(open) > 0 {
 		data["ApplyForm"] = programs.Application{Role: open[0]}
 	}
-	data["Joinable"], data["Closed"] = s.cycleUse(p, c)
+	closed := s.closedReason(p, c, programs.UseEnrollment)
+	data["Joinable"], data["Closed"] = closed == "", closed
 	data["EditCycle"] = editCycleForm(p, c, c, programs.CycleVersion(c), nil)
 	switch {
 	case access.CanManagePrograms(v):

@@ -75,12 +75,3 @@ func (s *Server) apiArchiveCycle(w http.ResponseWriter, r *http.Request) error {
 	}
 	return writeJSON(w, http.StatusOK, s.toCycleJSON(c))
 }
-
-// cycleUse is what the cycle page may offer: whether people may join,
-// and why not.
-func (s *Server) cycleUse(p programs.Program, c programs.Cycle) (bool, string) {
-	if err := programs.CheckActive(p, c, programs.UseEnrollment, s.today()); err != nil {
-		return false, errs.As(err).Message
-	}
-	return true, ""
-}

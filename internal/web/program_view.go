@@ -175,15 +175,13 @@ func ownIn(es []programs.Enrollment, programID, cycleID string) []programs.Enrol
 	return out
 }
 
-// closedReason says why cycle c of program p takes no more use (matching
-// runs, circle formations) today, in words for the page that would offer
-// it, or "" when it does: pages hide the button the store would refuse.
+// closedReason says why cycle c of program p takes no more use
+// (enrollments, matching runs, circle formations) today, in words for the
+// page that would offer it, or "" when it does: pages hide the button the
+// store would refuse.
 func (s *Server) closedReason(p programs.Program, c programs.Cycle, use string) string {
 	if err := programs.CheckActive(p, c, use, s.today()); err != nil {
-		if e := errs.As(err); e != nil {
-			return e.Message
-		}
-		return err.Error()
+		return errs.As(err).Message
 	}
 	return ""
 }
