@@ -37,6 +37,19 @@ func (s *Store) Account(ctx context.Context, id string) (Account, error) {
 	return a, nil
 }
 
+// AccountWhere returns, in one read, the account of the person whose id
+// idQuery (a query of one column and at most one row, run with args)
+// selects: how another owner's table that holds a person id (a session, a
+// token) leads to its person without naming the people table's columns.
+// No row is NotFound.
+func (s *Store) AccountWhere(ctx context.Context, idQuery string, args ...any) (Account, error) {
+	a, err := scanAccount(s.db.Read().QueryRowContext(ctx, "SELECT "+accountColumns+" FROM people WHERE id = ("+idQuery+")", args...))
+	if err != nil {
+		return Account{}, fmt.Errorf("account: %w", db.NotFound(err, "no such person"))
+	}
+	return a, nil
+}
+
 // Credentials returns the account with the email (case-insensitive) and its
 // password hash, empty when no password was set; NotFound if no one has
 // the email.
