@@ -26,9 +26,6 @@ import (
 // managers everywhere) are Invalid; a formation made meanwhile is a
 // Conflict.
 func (s *Store) Form(ctx context.Context, r FormRequest) (Formation, error) {
-	if err := s.programs.CheckActive(ctx, r.ProgramID, r.CycleID, programs.UseCircles); err != nil {
-		return Formation{}, fmt.Errorf("form circles of cycle %s: %w", r.CycleID, err)
-	}
 	f, err := s.form(ctx, r)
 	if err != nil {
 		return Formation{}, fmt.Errorf("form circles of cycle %s: %w", r.CycleID, err)
@@ -37,16 +34,16 @@ func (s *Store) Form(ctx context.Context, r FormRequest) (Formation, error) {
 }
 
 func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
-	size, minSize, maxSize, err := sizes(r)
-	if err != nil {
-		return Formation{}, err
-	}
 	p, c, err := s.cycleOf(ctx, r.ProgramID, r.CycleID)
 	if err != nil {
 		return Formation{}, err
 	}
-	if !p.Offers(programs.RoleCircleMember) {
-		return Formation{}, errs.E(errs.Invalid, "%s does not offer circles", p.Name)
+	if err := programs.CheckActive(p, c, programs.UseCircles, s.now()); err != nil {
+		return Formation{}, err
+	}
+	size, minSize, maxSize, err := sizes(r)
+	if err != nil {
+		return Formation{}, err
 	}
 	ps, err := s.circleMembers(ctx, p.ID, c.ID)
 	if err != nil {
@@ -56,7 +53,7 @@ func (s *Store) form(ctx context.Context, r FormRequest) (Formation, error) {
 		return Formation{}, errs.E(errs.Invalid, "nobody is an approved circle member of %s yet", c.Name)
 	}
 	q := s.db.Read()
-	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
+	earlier, err := programs.EarlierCycleIDs(ctx, q, c)
 	if err != nil {
 		return Formation{}, err
 	}

@@ -7,23 +7,6 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 )
 
-// earlierCycles returns the IDs of the program's cycles that start before
-// startsOn, read through the programs store, which owns the cycles: the
-// cycles whose published circles are history for a cycle starting then.
-func (s *Store) earlierCycles(ctx context.Context, programID, startsOn string) ([]string, error) {
-	cs, err := s.programs.ListCycles(ctx, programID)
-	if err != nil {
-		return nil, fmt.Errorf("read earlier cycles: %w", err)
-	}
-	var ids []string
-	for _, c := range cs {
-		if c.StartsOn < startsOn {
-			ids = append(ids, c.ID)
-		}
-	}
-	return ids, nil
-}
-
 // publishedIn is the condition on formation f and its arguments: f is
 // published in one of the cycles.
 func publishedIn(cycleIDs []string) (string, []any) {

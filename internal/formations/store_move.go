@@ -11,6 +11,7 @@ import (
 	"github.com/kindredhq/kindred/internal/db"
 	"github.com/kindredhq/kindred/internal/errs"
 	"github.com/kindredhq/kindred/internal/person"
+	"github.com/kindredhq/kindred/internal/programs"
 	"github.com/kindredhq/kindred/internal/schedule"
 )
 
@@ -130,7 +131,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	if err := bad.Err(); err != nil {
 		return movePlan{}, err
 	}
-	p, c, err := s.cycleOf(ctx, r.ProgramID, r.CycleID)
+	_, c, err := s.cycleOf(ctx, r.ProgramID, r.CycleID)
 	if err != nil {
 		return movePlan{}, err
 	}
@@ -193,7 +194,7 @@ func (s *Store) planMove(ctx context.Context, r MoveRequest) (movePlan, error) {
 	fromIdx, toIdx := indices(fromC[0].Members), indices(toC[0].Members)
 	round := circles.Round{Circles: []circles.Circle{{Members: fromIdx}, {Members: toIdx}}}
 
-	earlier, err := s.earlierCycles(ctx, p.ID, c.StartsOn)
+	earlier, err := programs.EarlierCycleIDs(ctx, q, c)
 	if err != nil {
 		return movePlan{}, err
 	}

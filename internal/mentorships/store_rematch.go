@@ -251,7 +251,7 @@ func (s *Store) ResolveRematch(ctx context.Context, programID, cycleID, requestI
 	if latest, err := s.Overview(ctx, programID, cycleID); err == nil && latest.Latest != nil {
 		o.Objective, o.MinScore = latest.Latest.Objective, latest.Latest.MinScore
 	}
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRematch, change, keep, after)
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerRematch, false, change, keep, after)
 	if err != nil {
 		return RematchRequest{}, nil, fmt.Errorf("re-match %s and %s: %w", req.MentorName, req.MenteeName, err)
 	}

@@ -22,9 +22,6 @@ import (
 // is NotFound; bad options are Invalid on field "objective" or
 // "min_score"; a lock that cannot hold is Invalid, naming the pair.
 func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions) (Run, error) {
-	if err := s.programs.CheckActive(ctx, programID, cycleID, programs.UseMatching); err != nil {
-		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
-	}
 	trigger, keep := TriggerReoptimize, []IDPair(nil)
 	if !o.Reoptimize {
 		var err error
@@ -33,7 +30,7 @@ func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions
 			return Run{}, fmt.Errorf("run matching for cycle %s: read published pairs: %w", cycleID, err)
 		}
 	}
-	run, err := s.runWith(ctx, programID, cycleID, o, trigger, nil, keep, nil)
+	run, err := s.runWith(ctx, programID, cycleID, o, trigger, true, nil, keep, nil)
 	if err != nil {
 		return Run{}, fmt.Errorf("run matching for cycle %s: %w", cycleID, err)
 	}
@@ -43,14 +40,21 @@ func (s *Store) Run(ctx context.Context, programID, cycleID string, o RunOptions
 // runWith is every kind of run: it reads the cycle's rules, lets change
 // adjust them in memory, solves with keep held in place, and stores the
 // draft; then, in the same transaction, after(tx, runID) records what the
-// run was for (new locks, a resolved request).
-func (s *Store) runWith(ctx context.Context, programID, cycleID string, o RunOptions, trigger string,
+// run was for (new locks, a resolved request). With checkActive, an
+// ended or archived cycle, or a program without 1:1 mentoring, is refused
+// (programs.CheckActive) on the program and cycle read here.
+func (s *Store) runWith(ctx context.Context, programID, cycleID string, o RunOptions, trigger string, checkActive bool,
 	change func(*rules), keep []IDPair, after func(tx db.Querier, runID string) error) (Run, error) {
-	if _, err := checkOptions(o); err != nil {
-		return Run{}, err
-	}
 	p, c, err := s.cycleOf(ctx, programID, cycleID)
 	if err != nil {
+		return Run{}, err
+	}
+	if checkActive {
+		if err := programs.CheckActive(p, c, programs.UseMatching, s.now()); err != nil {
+			return Run{}, err
+		}
+	}
+	if _, err := checkOptions(o); err != nil {
 		return Run{}, err
 	}
 	r, err := s.loadRules(ctx, c.ID)
@@ -547,7 +551,7 @@ func (s *Store) Swap(ctx context.Context, programID, cycleID, menteeA, menteeB, 
 		return Run{}, fmt.Errorf("read the pairs of run %d: %w", latest.Seq, err)
 	}
 	o := RunOptions{Objective: latest.Objective, MinScore: latest.MinScore, AdminID: adminID}
-	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, change, others, after)
+	run, err := s.runWith(ctx, programID, cycleID, o, TriggerSwap, false, change, others, after)
 	if err != nil {
 		return Run{}, fmt.Errorf("swap the mentors of %s and %s: %w", pa.MenteeName, pb.MenteeName, err)
 	}
