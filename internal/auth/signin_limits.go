@@ -112,15 +112,24 @@ func (s *Store) checkAttempts(ctx context.Context, keys []string, now time.Time)
 // tooManyAttempts refuses with TooMany when key failed MaxFailures times
 // within FailureWindow before now, reading through q.
 func tooManyAttempts(ctx context.Context, q db.Querier, key string, now time.Time) error {
-	var n int
-	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", key, now.Add(-FailureWindow)).Scan(&n)
+	n, err := countAttempts(ctx, q, key, now)
 	if err != nil {
-		return fmt.Errorf("count attempts: %w", err)
+		return err
 	}
 	if n >= MaxFailures {
 		return errs.E(errs.TooMany, "too many failed attempts: wait %d minutes and try again", int(FailureWindow.Minutes()))
 	}
 	return nil
+}
+
+// countAttempts counts key's attempts within FailureWindow before now.
+func countAttempts(ctx context.Context, q db.Querier, key string, now time.Time) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", key, now.Add(-FailureWindow)).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("count attempts: %w", err)
+	}
+	return n, nil
 }
 
 // recordFailure records a failure for each key at now.
@@ -150,10 +159,9 @@ func signinDelay(ctx context.Context, q db.Querier, key string, now time.Time) e
 	if strings.HasPrefix(key, "addr:") {
 		allowance = MaxAddressFailures
 	}
-	var n int
-	err := q.QueryRowContext(ctx, "SELECT COUNT(*) FROM signin_attempts WHERE key = ? AND at > ?", key, now.Add(-FailureWindow)).Scan(&n)
+	n, err := countAttempts(ctx, q, key, now)
 	if err != nil {
-		return fmt.Errorf("count attempts: %w", err)
+		return err
 	}
 	if n < allowance {
 		return nil

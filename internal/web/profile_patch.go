@@ -9,32 +9,27 @@ import (
 	"github.com/kindredhq/kindred/internal/person"
 )
 
+// setIf sets *dst to *src when the patch sent src.
+func setIf[T any](dst, src *T) {
+	if src != nil {
+		*dst = *src
+	}
+}
+
 // apply changes in pr only the fields the patch sent; people.EditProfile
 // calls it inside its transaction, on the profile as stored then.
 func (patch profilePatch) apply(pr *people.Profile) error {
-	setStr := func(dst *string, src *string) {
-		if src != nil {
-			*dst = *src
-		}
-	}
-	setList := func(dst *[]string, src *[]string) {
-		if src != nil {
-			*dst = *src
-		}
-	}
-	setStr(&pr.Bio, patch.Bio)
-	setStr(&pr.Timezone, patch.Timezone)
-	setStr(&pr.MentoringRole, patch.MentoringRole)
-	setStr(&pr.LearningStyle, patch.LearningStyle)
-	setStr(&pr.CommunicationStyle, patch.CommunicationStyle)
-	setStr(&pr.AccessibilityNeeds, patch.AccessibilityNeeds)
-	setList(&pr.SkillsOffered, patch.SkillsOffered)
-	setList(&pr.SkillsWanted, patch.SkillsWanted)
-	setList(&pr.Interests, patch.Interests)
-	setList(&pr.Languages, patch.Languages)
-	if patch.Capacity != nil {
-		pr.Capacity = *patch.Capacity
-	}
+	setIf(&pr.Bio, patch.Bio)
+	setIf(&pr.Timezone, patch.Timezone)
+	setIf(&pr.MentoringRole, patch.MentoringRole)
+	setIf(&pr.LearningStyle, patch.LearningStyle)
+	setIf(&pr.CommunicationStyle, patch.CommunicationStyle)
+	setIf(&pr.AccessibilityNeeds, patch.AccessibilityNeeds)
+	setIf(&pr.SkillsOffered, patch.SkillsOffered)
+	setIf(&pr.SkillsWanted, patch.SkillsWanted)
+	setIf(&pr.Interests, patch.Interests)
+	setIf(&pr.Languages, patch.Languages)
+	setIf(&pr.Capacity, patch.Capacity)
 	if patch.WorkHours != nil {
 		var err error
 		if pr.WorkStart, pr.WorkEnd, err = person.ParseHours(*patch.WorkHours); err != nil {

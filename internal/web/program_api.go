@@ -85,21 +85,15 @@ type programIn struct {
 
 // apply sets the fields sent on p.
 func (in programIn) apply(p *programs.Program) {
-	for _, f := range []struct {
-		dst *string
-		src *string
-	}{{&p.Name, in.Name}, {&p.Purpose, in.Purpose}, {&p.Outcomes, in.Outcomes}, {&p.Cadence, in.Cadence},
-		{&p.DecisionRights, in.DecisionRights}, {&p.CodeOfConduct, in.CodeOfConduct}, {&p.FacilitationMethod, in.FacilitationMethod}} {
-		if f.src != nil {
-			*f.dst = *f.src
-		}
-	}
-	if in.SessionMinutes != nil {
-		p.SessionMinutes = *in.SessionMinutes
-	}
-	if in.Engagements != nil {
-		p.Engagements = *in.Engagements
-	}
+	setIf(&p.Name, in.Name)
+	setIf(&p.Purpose, in.Purpose)
+	setIf(&p.Outcomes, in.Outcomes)
+	setIf(&p.Cadence, in.Cadence)
+	setIf(&p.DecisionRights, in.DecisionRights)
+	setIf(&p.CodeOfConduct, in.CodeOfConduct)
+	setIf(&p.FacilitationMethod, in.FacilitationMethod)
+	setIf(&p.SessionMinutes, in.SessionMinutes)
+	setIf(&p.Engagements, in.Engagements)
 }
 
 func (s *Server) apiListPrograms(w http.ResponseWriter, r *http.Request) error {

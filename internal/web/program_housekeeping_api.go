@@ -17,11 +17,9 @@ type cyclePatch struct {
 
 // apply sets the fields sent on c.
 func (in cyclePatch) apply(c *programs.Cycle) {
-	for _, f := range []struct{ from, to *string }{{in.Name, &c.Name}, {in.StartsOn, &c.StartsOn}, {in.EndsOn, &c.EndsOn}} {
-		if f.from != nil {
-			*f.to = *f.from
-		}
-	}
+	setIf(&c.Name, in.Name)
+	setIf(&c.StartsOn, in.StartsOn)
+	setIf(&c.EndsOn, in.EndsOn)
 }
 
 func (s *Server) apiUpdateCycle(w http.ResponseWriter, r *http.Request) error {
